@@ -1,0 +1,123 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class PropertyCommon(BaseCommon):
+    """Two estates with a building, units and occupants each, and staff per estate."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.assistant_a = new_test_user(
+            cls.env,
+            login="psd_assistant_a",
+            groups="property_service_desk.group_property_assistant",
+        )
+        cls.assistant_b = new_test_user(
+            cls.env,
+            login="psd_assistant_b",
+            groups="property_service_desk.group_property_assistant",
+        )
+        cls.supervisor_a = new_test_user(
+            cls.env,
+            login="psd_supervisor_a",
+            groups="property_service_desk.group_property_supervisor",
+        )
+        cls.engineer_a = new_test_user(
+            cls.env,
+            login="psd_engineer_a",
+            groups="property_service_desk.group_property_engineering",
+        )
+        cls.suite_admin = new_test_user(
+            cls.env,
+            login="psd_admin",
+            groups="property_service_desk.group_property_manager",
+        )
+        Estate = cls.env["property.estate"]
+        cls.estate_a, cls.estate_b = Estate.create(
+            [
+                {
+                    "name": "Estate A",
+                    "code": "EA",
+                    "tz": "Asia/Shanghai",
+                    "supervisor_id": cls.supervisor_a.id,
+                    "front_desk_user_ids": [(4, cls.assistant_a.id)],
+                    "user_ids": [(4, cls.engineer_a.id)],
+                },
+                {
+                    "name": "Estate B",
+                    "code": "EB",
+                    "tz": "Asia/Shanghai",
+                    "front_desk_user_ids": [(4, cls.assistant_b.id)],
+                },
+            ]
+        )
+        Building = cls.env["property.building"]
+        cls.building_a, cls.building_b = Building.create(
+            [
+                {"name": "A1", "code": "1", "estate_id": cls.estate_a.id},
+                {"name": "B1", "code": "1", "estate_id": cls.estate_b.id},
+            ]
+        )
+        Unit = cls.env["property.unit"]
+        cls.unit_a1, cls.unit_a2, cls.unit_b1 = Unit.create(
+            [
+                {
+                    "code": "1-1-101",
+                    "estate_id": cls.estate_a.id,
+                    "building_id": cls.building_a.id,
+                    "floor": 1,
+                    "area": 89.5,
+                },
+                {
+                    "code": "1-1-102",
+                    "estate_id": cls.estate_a.id,
+                    "building_id": cls.building_a.id,
+                    "floor": 1,
+                    "area": 120.0,
+                },
+                {
+                    "code": "1-1-101",
+                    "estate_id": cls.estate_b.id,
+                    "building_id": cls.building_b.id,
+                    "floor": 1,
+                    "area": 75.0,
+                },
+            ]
+        )
+        Partner = cls.env["res.partner"]
+        cls.owner_a, cls.tenant_a, cls.owner_b = Partner.create(
+            [
+                {"name": "Owner A", "email": "owner.a@example.com"},
+                {"name": "Tenant A", "email": "tenant.a@example.com"},
+                {"name": "Owner B", "email": "owner.b@example.com"},
+            ]
+        )
+        cls.occupancy_a = cls.env["property.occupancy"].create(
+            {
+                "unit_id": cls.unit_a1.id,
+                "partner_id": cls.owner_a.id,
+                "role": "owner",
+                "date_start": "2020-01-01",
+                "is_fee_payer": True,
+            }
+        )
+        cls.occupancy_b = cls.env["property.occupancy"].create(
+            {
+                "unit_id": cls.unit_b1.id,
+                "partner_id": cls.owner_b.id,
+                "role": "owner",
+                "date_start": "2021-06-01",
+                "is_fee_payer": True,
+            }
+        )
+
+    def _run_cron(self, xmlid):
+        """Run a scheduled action as the scheduler would (its own cursor, progress
+        commits), inside the test transaction."""
+        with self.enter_registry_test_mode():
+            self.env.ref(xmlid).method_direct_trigger()
+        self.env.invalidate_all()

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of the suite on a throwaway database and prints pytest's summary.
+#
+#   ./scripts/test.sh                 # all four addons
+#   ./scripts/test.sh -k portal       # extra arguments go to pytest
+#
+# Installs what is missing (PostgreSQL, the virtual environment, Chromium for browser
+# tests), creates a database with the suite and its demo data, runs pytest-odoo with an
+# HTTP server (portal, controller and tour tests need it) and drops the database.
+# A run in which any of the suite's tests is skipped fails.
+source "$(dirname "$0")/lib.sh"
+
+setup_all
+ensure_chromium
+
+DB=property_test_$(date +%Y%m%d%H%M%S)_$$
+cleanup() {
+    dropdb --if-exists "$DB" >/dev/null 2>&1 || true
+    rm -rf "$PROPERTY_HOME/data/filestore/$DB"
+}
+trap cleanup EXIT
+
+log "Creating the throwaway database $DB with $SUITE_MODULES and demo data"
+if ! odoo_bin -d "$DB" -i "$SUITE_MODULES" --with-demo --stop-after-init \
+    --log-level=warn >"$PROPERTY_HOME/test-install.log" 2>&1; then
+    tail -n 60 "$PROPERTY_HOME/test-install.log" >&2
+    die "Installing the suite on $DB failed (full log: $PROPERTY_HOME/test-install.log)."
+fi
+if grep -E " (ERROR|CRITICAL) " "$PROPERTY_HOME/test-install.log" >&2; then
+    die "Installing the suite on $DB logged errors (full log: $PROPERTY_HOME/test-install.log)."
+fi
+
+log "Running the tests"
+report=$PROPERTY_HOME/test-report.txt
+set +e
+(cd "$REPO_ROOT" && "$VENV/bin/python" -m pytest \
+    --odoo-config "$ODOO_CONF" --odoo-database "$DB" --odoo-http \
+    --odoo-log-level=warn -p no:cacheprovider -rs "$@" addons) | tee "$report"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+    exit "$status"
+fi
+if grep -qE "^=+ .*[0-9]+ skipped" "$report"; then
+    die "Some of the suite's tests were skipped (see the SKIPPED lines above); a run that skips tests fails."
+fi
