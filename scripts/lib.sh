@@ -171,10 +171,10 @@ setup_all() {
     write_config
 }
 
-# odoo_bin [server options]  |  odoo_bin shell|i18n|... [options]
+# odoo_bin [server options]  |  odoo_bin shell [options]  |  odoo_bin i18n export [options]
 odoo_bin() {
     local sub=()
-    case "${1:-}" in -*|"") ;; *) sub=("$1"); shift ;; esac
+    while [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; do sub+=("$1"); shift; done
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" "${sub[@]}" -c "$ODOO_CONF" "$@"
 }
 

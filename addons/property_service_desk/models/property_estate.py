@@ -56,14 +56,14 @@ class PropertyEstate(models.Model):
         string="Site Director",
         tracking=True,
         domain="[('share', '=', False)]",
-        help="管理处主任: approves penalties, deposit deductions and major cases.",
+        help="Site director (管理处主任): approves penalties, deposit deductions and major cases.",
     )
     supervisor_id = fields.Many2one(
         "res.users",
         string="Service-Centre Supervisor",
         tracking=True,
         domain="[('share', '=', False)]",
-        help="客户服务中心主管",
+        help="Service-centre supervisor (客户服务中心主管): plans duty, follow-ups and spot checks.",
     )
     front_desk_user_ids = fields.Many2many(
         "res.users",

@@ -1,0 +1,19 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Property Keys",
+    "summary": "Key management (钥匙管理): key register, loans, overdue chasing, audits and lost keys",
+    "version": "19.0.0.1.0",
+    "category": "Services/Property",
+    "website": "https://github.com/property-service-desk/property-suite",
+    "author": "Property Service Desk contributors",
+    "maintainers": ["property-service-desk"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["property_service_desk"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,19 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Property Renovation",
+    "summary": "Renovation management (装修管理) with deposits, deductions and refunds in Odoo accounting",
+    "version": "19.0.0.1.0",
+    "category": "Services/Property",
+    "website": "https://github.com/property-service-desk/property-suite",
+    "author": "Property Service Desk contributors",
+    "maintainers": ["property-service-desk"],
+    "license": "AGPL-3",
+    "development_status": "Alpha",
+    "depends": ["property_service_desk", "account"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/menus.xml",
+    ],
+    "installable": True,
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Refreshes addons/*/i18n/zh_CN.po from the code: installs the suite with Chinese on a
+# scratch database (loading the current translations), exports every module's terms with
+# those translations kept, and lists the terms still untranslated.
+#
+#   ./scripts/i18n_export.sh [module ...]     (default: the four addons)
+source "$(dirname "$0")/lib.sh"
+
+setup_all
+modules=("$@")
+[ ${#modules[@]} -gt 0 ] || IFS=, read -r -a modules <<<"$SUITE_MODULES"
+
+DB=property_i18n_$$
+trap 'dropdb --if-exists "$DB" >/dev/null 2>&1 || true' EXIT
+log "Installing $SUITE_MODULES with zh_CN on $DB"
+odoo_bin -d "$DB" -i "$SUITE_MODULES" --load-language=zh_CN --stop-after-init \
+    --log-level=warn >/dev/null
+for module in "${modules[@]}"; do
+    po=$REPO_ROOT/addons/$module/i18n/zh_CN.po
+    mkdir -p "$(dirname "$po")"
+    odoo_bin i18n export -d "$DB" -l zh_CN -o "$po" "$module" >/dev/null 2>&1 \
+        || die "Exporting $module failed."
+    missing=$("$VENV/bin/python" -c 'import polib, sys
+po = polib.pofile(sys.argv[1])
+print(sum(1 for e in po if not e.msgstr and not e.obsolete))' "$po")
+    log "$module: $po ($missing untranslated)"
+done
