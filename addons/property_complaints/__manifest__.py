@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Property Complaints",
-    "summary": "Complaints (投诉管理): classification, escalation deadlines, handling, follow-up and monthly analysis",
+    "summary": "Complaints (投诉管理): classification, escalation deadlines, "
+    "handling, follow-up and monthly analysis",
     "version": "19.0.0.1.0",
     "category": "Services/Property",
     "website": "https://github.com/property-service-desk/property-suite",

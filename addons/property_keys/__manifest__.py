@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Property Keys",
-    "summary": "Key management (钥匙管理): key register, loans, overdue chasing, audits and lost keys",
+    "summary": "Key management (钥匙管理): key register, loans, overdue chasing, "
+    "audits and lost keys",
     "version": "19.0.0.1.0",
     "category": "Services/Property",
     "website": "https://github.com/property-service-desk/property-suite",

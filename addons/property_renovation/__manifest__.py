@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Property Renovation",
-    "summary": "Renovation management (装修管理) with deposits, deductions and refunds in Odoo accounting",
+    "summary": "Renovation management (装修管理) with deposits, deductions and "
+    "refunds in Odoo accounting",
     "version": "19.0.0.1.0",
     "category": "Services/Property",
     "website": "https://github.com/property-service-desk/property-suite",

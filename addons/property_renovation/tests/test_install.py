@@ -9,5 +9,7 @@ class TestInstall(TransactionCase):
         menu = self.env.ref("property_renovation.property_renovation_menu")
         self.assertEqual(menu.parent_id, self.env.ref("property_service_desk.property_root_menu"))
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["property_renovation"], ["zh_CN"], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            ["property_renovation"], ["zh_CN"], overwrite=True
+        )
         self.assertEqual(menu.with_context(lang="zh_CN").name, "装修管理")

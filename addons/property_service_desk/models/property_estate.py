@@ -63,7 +63,8 @@ class PropertyEstate(models.Model):
         string="Service-Centre Supervisor",
         tracking=True,
         domain="[('share', '=', False)]",
-        help="Service-centre supervisor (客户服务中心主管): plans duty, follow-ups and spot checks.",
+        help="Service-centre supervisor (客户服务中心主管): plans duty, follow-ups and "
+        "spot checks.",
     )
     front_desk_user_ids = fields.Many2many(
         "res.users",

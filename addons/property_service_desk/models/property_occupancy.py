@@ -155,11 +155,15 @@ class PropertyOccupancy(models.Model):
         # The first owner of an unsold unit makes it a sold, vacant unit; a current tenant
         # makes it rented. Other states (custody, renovation...) are set by their process.
         unsold = occupancies.filtered(
-            lambda o: o.is_current and o.role in ("owner", "co_owner") and o.unit_id.state == "unsold"
+            lambda o: (
+                o.is_current and o.role in ("owner", "co_owner") and o.unit_id.state == "unsold"
+            )
         ).unit_id
         unsold.write({"state": "vacant"})
         rented = occupancies.filtered(
-            lambda o: o.is_current and o.role == "tenant" and o.unit_id.state in ("vacant", "occupied")
+            lambda o: (
+                o.is_current and o.role == "tenant" and o.unit_id.state in ("vacant", "occupied")
+            )
         ).unit_id
         rented.write({"state": "rented"})
         return occupancies

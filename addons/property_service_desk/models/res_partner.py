@@ -9,9 +9,7 @@ class ResPartner(models.Model):
     property_occupancy_ids = fields.One2many(
         "property.occupancy", "partner_id", string="Units (history)"
     )
-    property_unit_count = fields.Integer(
-        string="Units", compute="_compute_property_unit_count"
-    )
+    property_unit_count = fields.Integer(string="Units", compute="_compute_property_unit_count")
 
     def _compute_property_unit_count(self):
         counts = dict(

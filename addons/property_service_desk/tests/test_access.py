@@ -21,8 +21,10 @@ class TestAccess(PropertyCommon):
             with self.assertRaises(AccessError, msg=model):
                 record_b.with_user(self.assistant_a).read(["display_name"])
             # and the other way round for estate B's assistant
-            visible_b = self.env[model].with_user(self.assistant_b).search(
-                [("id", "in", (record_a | record_b).ids)]
+            visible_b = (
+                self.env[model]
+                .with_user(self.assistant_b)
+                .search([("id", "in", (record_a | record_b).ids)])
             )
             self.assertEqual(visible_b.ids, record_b.ids, model)
 

@@ -21,23 +21,49 @@ class TestPortalUnits(HttpCase):
         )
         cls.env["property.occupancy"].create(
             [
-                {"unit_id": cls.unit_mine.id, "partner_id": cls.owner.id, "role": "owner",
-                 "date_start": "2022-01-01", "is_fee_payer": True},
-                {"unit_id": cls.unit_mine.id, "partner_id": cls.spouse.id, "role": "co_owner",
-                 "date_start": "2022-01-01"},
-                {"unit_id": cls.unit_other.id, "partner_id": cls.neighbour.id, "role": "owner",
-                 "date_start": "2022-01-01"},
-                {"unit_id": cls.unit_former.id, "partner_id": cls.owner.id, "role": "owner",
-                 "date_start": "2015-01-01", "date_end": "2021-12-31"},
+                {
+                    "unit_id": cls.unit_mine.id,
+                    "partner_id": cls.owner.id,
+                    "role": "owner",
+                    "date_start": "2022-01-01",
+                    "is_fee_payer": True,
+                },
+                {
+                    "unit_id": cls.unit_mine.id,
+                    "partner_id": cls.spouse.id,
+                    "role": "co_owner",
+                    "date_start": "2022-01-01",
+                },
+                {
+                    "unit_id": cls.unit_other.id,
+                    "partner_id": cls.neighbour.id,
+                    "role": "owner",
+                    "date_start": "2022-01-01",
+                },
+                {
+                    "unit_id": cls.unit_former.id,
+                    "partner_id": cls.owner.id,
+                    "role": "owner",
+                    "date_start": "2015-01-01",
+                    "date_end": "2021-12-31",
+                },
             ]
         )
         cls.portal_owner = new_test_user(
-            cls.env, login="pt_owner", password="pt_owner_pw", groups="base.group_portal",
-            partner_id=cls.owner.id, name=cls.owner.name,
+            cls.env,
+            login="pt_owner",
+            password="pt_owner_pw",
+            groups="base.group_portal",
+            partner_id=cls.owner.id,
+            name=cls.owner.name,
         )
         cls.portal_neighbour = new_test_user(
-            cls.env, login="pt_neighbour", password="pt_neighbour_pw",
-            groups="base.group_portal", partner_id=cls.neighbour.id, name=cls.neighbour.name,
+            cls.env,
+            login="pt_neighbour",
+            password="pt_neighbour_pw",
+            groups="base.group_portal",
+            partner_id=cls.neighbour.id,
+            name=cls.neighbour.name,
         )
 
     def test_my_units_lists_current_units_with_occupants(self):
@@ -73,9 +99,7 @@ class TestPortalUnits(HttpCase):
         self.assertIn(response.status_code, (302, 303))
         self.assertIn("/web/login", response.headers["Location"])
         self.authenticate("pt_owner", "pt_owner_pw")
-        counters = self.make_jsonrpc_request(
-            "/my/counters", {"counters": ["property_unit_count"]}
-        )
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["property_unit_count"]})
         self.assertEqual(counters["property_unit_count"], 1)
         home = self.url_open("/my/home")
         self.assertIn("/my/units", home.text)

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets everything up and runs Odoo with the suite and its demo data on http://localhost:8069
+#
+#   ./scripts/start.sh                  # database "property_demo"
+#   PROPERTY_DB=mydb ./scripts/start.sh
+#
+# First run: installs PostgreSQL (Debian package) if absent, the virtual environment with
+# Odoo's requirements and the OCA addons, then creates the database with the four addons,
+# demo data and Chinese (zh_CN). Later runs update the addons and start the server.
+# Extra arguments go to odoo-bin (e.g. --dev=xml).
+source "$(dirname "$0")/lib.sh"
+
+DB=${PROPERTY_DB:-property_demo}
+setup_all
+
+if [ "$(psql -d postgres -qAtc "select 1 from pg_database where datname = '$DB'")" = "1" ]; then
+    log "Updating the suite in the existing database $DB"
+    odoo_bin -d "$DB" -u "$SUITE_MODULES" --stop-after-init --log-level=warn
+else
+    log "Creating the database $DB with the suite, demo data and zh_CN (a few minutes)"
+    odoo_bin -d "$DB" -i "$SUITE_MODULES" --with-demo --load-language=zh_CN \
+        --stop-after-init --log-level=warn
+fi
+
+log "Odoo runs on http://localhost:${PROPERTY_HTTP_PORT:-8069} (database $DB)."
+log "Log in as admin/admin (suite administrator), assistant/assistant, supervisor/supervisor,"
+log "director/director, engineer/engineer; resident portal: owner/owner. Ctrl+C stops it."
+exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^${DB}\$" "$@"
