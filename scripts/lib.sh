@@ -14,7 +14,7 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_SRC=${ODOO_SRC:-/opt/odoo19}
 ODOO_REPO=${ODOO_REPO:-https://github.com/odoo/odoo.git}
-PROPERTY_HOME=${PROPERTY_HOME:-$HOME/.local/share/property-suite}
+PROPERTY_HOME=${PROPERTY_HOME:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.local/share/property-suite}
 VENV=$PROPERTY_HOME/venv
 ODOO_CONF=$PROPERTY_HOME/odoo.conf
 SUITE_MODULES=property_service_desk,property_keys,property_renovation,property_complaints

@@ -31,5 +31,10 @@
     "demo": [
         "demo/property_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "property_service_desk/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }
