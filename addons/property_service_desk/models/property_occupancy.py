@@ -223,11 +223,14 @@ class PropertyOccupancy(models.Model):
         domain = self._get_stale_current_domain(today)
         cron = self.env["ir.cron"]
         cron._commit_progress(remaining=self.search_count(domain))
-        while stale := self.search(domain, limit=batch_size):
+        done = []
+        # rows already handled are left out, so a row that stays stale cannot loop forever
+        while stale := self.search(domain & Domain("id", "not in", done), limit=batch_size):
             # the dates did not change, the day did: mark what depends on them (is_current
             # and, through it, the owners, occupants and fee payer of the units) as to be
             # recomputed, and store it
             stale.modified(["date_start", "date_end"])
             self.env.flush_all()
+            done += stale.ids
             if not cron._commit_progress(len(stale)):
                 break
