@@ -18,10 +18,24 @@ odoo_bin -d "$DB" -i "$SUITE_MODULES" --load-language=zh_CN --stop-after-init \
 for module in "${modules[@]}"; do
     po=$REPO_ROOT/addons/$module/i18n/zh_CN.po
     mkdir -p "$(dirname "$po")"
+    previous=$(mktemp)
+    [ -f "$po" ] && cp "$po" "$previous"
     odoo_bin i18n export -d "$DB" -l zh_CN -o "$po" "$module" >/dev/null 2>&1 \
         || die "Exporting $module failed."
-    missing=$("$VENV/bin/python" -c 'import polib, sys
+    # terms from Python and JavaScript code are not stored in the database: take their
+    # translations (and any other the export left empty) from the previous file
+    missing=$("$VENV/bin/python" -c 'import os, polib, sys
 po = polib.pofile(sys.argv[1])
-print(sum(1 for e in po if not e.msgstr and not e.obsolete))' "$po")
+old = {}
+if os.path.getsize(sys.argv[2]):
+    old = {e.msgid: e.msgstr for e in polib.pofile(sys.argv[2]) if e.msgstr}
+for entry in po:
+    if not entry.msgstr and entry.msgid in old:
+        entry.msgstr = old[entry.msgid]
+po.metadata["Language"] = "zh_CN"
+po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+po.save(sys.argv[1])
+print(sum(1 for e in po if not e.msgstr and not e.obsolete))' "$po" "$previous")
+    rm -f "$previous"
     log "$module: $po ($missing untranslated)"
 done

@@ -25,6 +25,7 @@
         "views/property_occupancy_views.xml",
         "views/property_document_views.xml",
         "views/res_partner_views.xml",
+        "views/res_users_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],

@@ -39,6 +39,18 @@ class TestAccess(PropertyCommon):
         self.assertNotIn(self.unit_a1.id, units.ids)
         self.assertIn(self.unit_b1.id, units.ids)
 
+    def test_estates_assigned_from_the_user(self):
+        self.assertFalse(
+            self.env["property.unit"]
+            .with_user(self.assistant_b)
+            .search([("id", "=", self.unit_a1.id)])
+        )
+        self.assistant_b.property_estate_ids = [(4, self.estate_a.id)]
+        self.assertIn(self.assistant_b, self.estate_a.user_ids)
+        units = self.env["property.unit"].with_user(self.assistant_b).search([])
+        self.assertIn(self.unit_a1.id, units.ids)
+        self.assertIn(self.unit_b1.id, units.ids)
+
     def test_suite_administrator_sees_every_estate(self):
         estates = self.env["property.estate"].with_user(self.suite_admin).search([])
         self.assertIn(self.estate_a, estates)
