@@ -5,3 +5,7 @@ from . import property_occupancy
 from . import property_document
 from . import res_partner
 from . import res_users
+from . import property_time_limit
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket_stage
+from . import helpdesk_ticket

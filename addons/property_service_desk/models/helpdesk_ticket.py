@@ -1,0 +1,488 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+
+from .helpdesk_ticket_category import REQUEST_KINDS
+
+# Kinds that get a work order: dispatched to a department within minutes.
+DISPATCH_KINDS = {
+    "repair_unit",
+    "repair_common",
+    "rectification",
+    "medical",
+    "security",
+    "disaster",
+}
+# Kinds where somebody must be on site within minutes of the dispatch.
+ARRIVAL_KINDS = {"repair_unit", "repair_common", "medical", "security", "disaster"}
+EMERGENCY_KINDS = {"medical", "security", "disaster"}
+# The three timers of a request: (deadline field, "done" field, overdue flag)
+TIMERS = {
+    "dispatch": ("dispatch_deadline", "date_dispatched", "dispatch_overdue"),
+    "arrival": ("arrival_deadline", "date_arrived", "arrival_overdue"),
+    "resolution": ("resolution_deadline", "closed_date", "resolution_overdue"),
+}
+# Escalation ladder (assistant -> supervisor -> director); major cases start higher.
+LADDER = ("assistant", "supervisor", "director")
+MAJOR_LADDER = ("supervisor", "director")
+
+
+class HelpdeskTicket(models.Model):
+    """Every request the service centre receives (报事报修), whatever the channel."""
+
+    _inherit = "helpdesk.ticket"
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    estate_id = fields.Many2one(
+        "property.estate",
+        index=True,
+        tracking=True,
+        compute="_compute_estate_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    unit_id = fields.Many2one(
+        "property.unit",
+        index=True,
+        tracking=True,
+        domain="[('estate_id', '=?', estate_id)]",
+    )
+    location = fields.Char(
+        string="Common-Area Location",
+        help="Where in the common areas, when the request is not about a unit.",
+    )
+    request_kind = fields.Selection(
+        REQUEST_KINDS,
+        string="Request Kind",
+        index=True,
+        tracking=True,
+        compute="_compute_request_kind",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    is_simple = fields.Boolean(
+        string="Simple Request",
+        help="Handled on the spot (turning water or power on): closed without a work order.",
+    )
+    is_major = fields.Boolean(
+        string="Major Case",
+        tracking=True,
+        help="Escalates straight to the supervisor and the director.",
+    )
+    department_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Department",
+        index=True,
+        tracking=True,
+        help="Department performing the work order, set at dispatch.",
+    )
+    appointment_date = fields.Datetime(
+        string="Appointment",
+        help="Time the resident chose for the visit; replaces the arrival time limit.",
+    )
+    entry_when_absent = fields.Boolean(
+        string="May Enter When Nobody Is Home",
+        help="The resident allows staff to enter the unit when nobody is home.",
+    )
+    entry_contact = fields.Char(
+        string="Contact for Entry", help="Whom to call to get into the unit."
+    )
+    date_received = fields.Datetime(
+        string="Received", default=fields.Datetime.now, required=True, index=True
+    )
+    date_dispatched = fields.Datetime(string="Dispatched", copy=False, tracking=True)
+    date_arrived = fields.Datetime(string="Arrived", copy=False, tracking=True)
+    dispatch_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, index=True, copy=False
+    )
+    arrival_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, index=True, copy=False
+    )
+    resolution_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, index=True, copy=False
+    )
+    is_paused = fields.Boolean(
+        related="stage_id.property_pauses_timers", store=True, string="Timers Paused"
+    )
+    pause_start = fields.Datetime(copy=False)
+    paused_seconds = fields.Integer(
+        copy=False, help="Time spent waiting on the resident; deadlines move on by it."
+    )
+    dispatch_overdue = fields.Boolean(copy=False, index=True)
+    arrival_overdue = fields.Boolean(copy=False, index=True)
+    resolution_overdue = fields.Boolean(copy=False, index=True)
+    escalation_level = fields.Integer(
+        copy=False,
+        help="How far up the ladder (assistant, supervisor, director) missed deadlines "
+        "have been escalated.",
+    )
+    timer_state = fields.Selection(
+        [
+            ("running", "On Time"),
+            ("warning", "Deadline Near"),
+            ("overdue", "Overdue"),
+            ("paused", "Paused"),
+            ("done", "Done"),
+        ],
+        compute="_compute_timer_state",
+    )
+    next_deadline = fields.Datetime(compute="_compute_timer_state")
+    resolved_on_time = fields.Selection(
+        [("on_time", "On Time"), ("late", "Late")],
+        compute="_compute_resolved_on_time",
+        store=True,
+        help="Whether the request was resolved within its time limit.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("unit_id")
+    def _compute_estate_id(self):
+        for ticket in self:
+            if ticket.unit_id:
+                ticket.estate_id = ticket.unit_id.estate_id
+
+    @api.depends("category_id")
+    def _compute_request_kind(self):
+        for ticket in self:
+            if ticket.category_id.property_request_kind:
+                ticket.request_kind = ticket.category_id.property_request_kind
+            elif not ticket.request_kind:
+                ticket.request_kind = "other"
+
+    # The deadlines read the estate's settings and the time-limit table when a ticket's own
+    # data change, on purpose not when the settings change: a new rule must not rewrite the
+    # deadlines (and the on-time statistics) of past requests.
+    @api.depends(
+        "date_received",
+        "request_kind",
+        "is_simple",
+        "category_id",
+        "channel_id",
+        "date_dispatched",
+        "appointment_date",
+        "paused_seconds",
+    )
+    def _compute_deadlines(self):
+        for ticket in self:
+            estate = ticket.estate_id
+            paused = timedelta(seconds=ticket.paused_seconds or 0)
+            received = ticket.date_received or fields.Datetime.now()
+            timed = ticket.request_kind in DISPATCH_KINDS and not ticket.is_simple
+            dispatch = arrival = resolution = False
+            if timed:
+                minutes = (
+                    estate.dispatch_minutes_common or 3
+                    if ticket.request_kind == "repair_common"
+                    else estate.dispatch_minutes or 5
+                )
+                dispatch = received + timedelta(minutes=minutes) + paused
+                if ticket.request_kind in ARRIVAL_KINDS and ticket.date_dispatched:
+                    arrival = ticket.appointment_date or (
+                        ticket.date_dispatched
+                        + timedelta(minutes=estate.arrival_minutes or 15)
+                        + paused
+                    )
+            days = ticket.category_id.property_time_limit_id.days
+            if ticket.request_kind == "inquiry" and ticket.channel_id.property_is_written:
+                days = estate.inquiry_reply_days or 2
+            if days and not ticket.is_simple:
+                resolution = received + timedelta(days=days) + paused
+            ticket.dispatch_deadline = dispatch
+            ticket.arrival_deadline = arrival
+            ticket.resolution_deadline = resolution
+
+    @api.depends(
+        "closed_date", "resolution_deadline", "stage_id", "date_dispatched", "date_arrived"
+    )
+    @api.depends_context("uid")
+    def _compute_timer_state(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            open_deadlines = [
+                ticket[deadline]
+                for deadline, done, _flag in TIMERS.values()
+                if ticket[deadline] and not ticket[done] and not ticket.closed
+            ]
+            ticket.next_deadline = min(open_deadlines) if open_deadlines else False
+            warning = timedelta(minutes=ticket.category_id.property_warning_minutes or 0)
+            if ticket.closed:
+                ticket.timer_state = "done"
+            elif ticket.is_paused:
+                ticket.timer_state = "paused"
+            elif not open_deadlines:
+                ticket.timer_state = "running"
+            elif ticket.next_deadline < now:
+                ticket.timer_state = "overdue"
+            elif ticket.next_deadline - warning <= now:
+                ticket.timer_state = "warning"
+            else:
+                ticket.timer_state = "running"
+
+    @api.depends("closed_date", "resolution_deadline")
+    def _compute_resolved_on_time(self):
+        for ticket in self:
+            if not ticket.closed_date or not ticket.resolution_deadline:
+                ticket.resolved_on_time = False
+            elif ticket.closed_date <= ticket.resolution_deadline:
+                ticket.resolved_on_time = "on_time"
+            else:
+                ticket.resolved_on_time = "late"
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._prepare_property_vals(vals)
+        tickets = super().create(vals_list)
+        tickets._notify_category_users()
+        return tickets
+
+    @api.model
+    def _prepare_property_vals(self, vals):
+        """Route a new request: the estate comes from the unit, and the receiving team
+        is the estate's day team during service-centre hours, its night team outside."""
+        if vals.get("unit_id") and not vals.get("estate_id"):
+            vals["estate_id"] = self.env["property.unit"].browse(vals["unit_id"]).estate_id.id
+        if vals.get("estate_id") and not vals.get("team_id"):
+            estate = self.env["property.estate"].browse(vals["estate_id"])
+            received = fields.Datetime.to_datetime(vals.get("date_received")) or (
+                fields.Datetime.now()
+            )
+            team = (
+                estate.service_team_id
+                if estate._is_service_hours(received)
+                else (estate.night_team_id)
+            )
+            if team:
+                vals["team_id"] = team.id
+        return vals
+
+    def write(self, vals):
+        if "stage_id" in vals:
+            self._check_can_close(vals["stage_id"])
+            self._track_pause(vals["stage_id"])
+        return super().write(vals)
+
+    def _check_can_close(self, stage_id):
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
+        if not stage.closed or stage == self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled", raise_if_not_found=False
+        ):
+            return
+        no_order = self.filtered(
+            lambda t: t.request_kind in DISPATCH_KINDS and not t.is_simple and not t.date_dispatched
+        )
+        if no_order:
+            raise UserError(
+                self.env._(
+                    "Dispatch a work order before closing %(tickets)s, or mark the request "
+                    "as simple if it was handled on the spot.",
+                    tickets=", ".join(no_order.mapped("display_name")),
+                )
+            )
+
+    def _track_pause(self, stage_id):
+        """Entering a waiting stage stops the timers; leaving it moves the deadlines on by
+        the time spent waiting."""
+        pauses = self.env["helpdesk.ticket.stage"].browse(stage_id).property_pauses_timers
+        now = fields.Datetime.now()
+        if pauses:
+            self.filtered(lambda t: not t.pause_start).pause_start = now
+            return
+        for ticket in self.filtered("pause_start"):
+            waited = int((now - ticket.pause_start).total_seconds())
+            ticket.write({"pause_start": False, "paused_seconds": ticket.paused_seconds + waited})
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_dispatch(self):
+        """Issue the work order (派工单) to the department."""
+        for ticket in self:
+            if ticket.date_dispatched:
+                continue
+            department = ticket.department_id or ticket.category_id.property_department_id
+            if not department:
+                raise UserError(
+                    self.env._(
+                        "Choose the department that performs the work of %(ticket)s.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            vals = {"department_id": department.id, "date_dispatched": fields.Datetime.now()}
+            mode = ticket.category_id.property_dispatch_mode or "supervisor"
+            # helpdesk may have auto-assigned whoever logged the request: round-robin
+            # picks among the department's technicians unless one is already chosen
+            if mode == "round_robin" and ticket.user_id not in department.user_ids:
+                vals["user_id"] = ticket._next_round_robin_user(department).id
+            elif mode == "pool" and ticket.user_id not in department.user_ids:
+                vals["user_id"] = False  # back to the pool, technicians claim it
+            in_progress = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
+            )
+            if in_progress and ticket.stage_id.unattended:
+                vals["stage_id"] = in_progress.id
+            ticket.write(vals)
+        return True
+
+    def action_arrive(self):
+        for ticket in self:
+            if not ticket.date_dispatched:
+                raise UserError(
+                    self.env._("%(ticket)s has no work order yet.", ticket=ticket.display_name)
+                )
+        self.filtered(lambda t: not t.date_arrived).date_arrived = fields.Datetime.now()
+        return True
+
+    def action_claim(self):
+        """A technician takes a work order from the pool, within the category's cap."""
+        user = self.env.user
+        for ticket in self:
+            if ticket.user_id:
+                raise UserError(
+                    self.env._(
+                        "%(ticket)s is already assigned to %(user)s.",
+                        ticket=ticket.display_name,
+                        user=ticket.user_id.name,
+                    )
+                )
+            cap = ticket.category_id.property_pool_cap or 0
+            if cap:
+                open_count = self.search_count([("user_id", "=", user.id), ("closed", "=", False)])
+                if open_count >= cap:
+                    raise UserError(
+                        self.env._(
+                            "You already hold %(count)s open work orders; the limit for "
+                            "%(category)s is %(cap)s.",
+                            count=open_count,
+                            category=ticket.category_id.display_name,
+                            cap=cap,
+                        )
+                    )
+            ticket.user_id = user
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _next_round_robin_user(self, department):
+        """The department member whose last assignment is the oldest."""
+        users = department.user_ids
+        if not users:
+            return self.env["res.users"]
+        last = dict(
+            self._read_group(
+                [("user_id", "in", users.ids), ("assigned_date", "!=", False)],
+                ["user_id"],
+                ["assigned_date:max"],
+            )
+        )
+        return min(
+            users, key=lambda u: (last.get(u) or fields.Datetime.from_string("1970-01-01"), u.id)
+        )
+
+    def _notify_category_users(self):
+        for ticket in self.filtered("category_id.property_notify_user_ids"):
+            ticket.message_subscribe(ticket.category_id.property_notify_user_ids.partner_id.ids)
+
+    @api.model
+    def _get_overdue_domain(self, now):
+        """Open, running requests with a deadline passed and not yet marked."""
+        timers = Domain.OR(
+            Domain(deadline, "<", now) & Domain(done, "=", False) & Domain(flag, "=", False)
+            for deadline, done, flag in TIMERS.values()
+        )
+        return timers & Domain("closed", "=", False) & Domain("is_paused", "=", False)
+
+    @api.model
+    def _cron_check_timers(self, batch_size=5000):
+        """Mark missed deadlines, log them on the request and escalate one level up the
+        ladder per missed deadline (each level once). Flags are set in the same
+        transaction as the messages and activities, so a second run, or a run after one
+        that was killed half-way, finds nothing to redo."""
+        now = fields.Datetime.now()
+        domain = self._get_overdue_domain(now)
+        cron = self.env["ir.cron"]
+        cron._commit_progress(remaining=self.search_count(domain))
+        while tickets := self.search(domain, limit=batch_size, order="id"):
+            tickets._mark_overdue(now)
+            if not cron._commit_progress(len(tickets)):
+                break
+
+    def _mark_overdue(self, now):
+        labels = {
+            "dispatch": self.env._("dispatch"),
+            "arrival": self.env._("arrival"),
+            "resolution": self.env._("resolution"),
+        }
+        activity_type = self.env.ref("property_service_desk.mail_activity_type_overdue_request")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        writes = defaultdict(list)
+        bodies = {}
+        activities = []
+        for ticket in self:
+            missed = [
+                timer
+                for timer, (deadline, done, flag) in TIMERS.items()
+                if ticket[deadline]
+                and ticket[deadline] < now
+                and not ticket[done]
+                and not ticket[flag]
+            ]
+            if not missed:
+                continue
+            ladder = MAJOR_LADDER if ticket.is_major else LADDER
+            old_level = ticket.escalation_level
+            new_level = min(old_level + len(missed), len(ladder))
+            flags = tuple(sorted(TIMERS[timer][2] for timer in missed))
+            writes[flags, new_level].append(ticket.id)
+            recipients = [ticket._get_escalation_user(role) for role in ladder[old_level:new_level]]
+            recipients = [user for user in recipients if user]
+            bodies[ticket.id] = Markup("<p>%s</p>") % self.env._(
+                "Deadline missed: %(timers)s. Escalated to %(users)s.",
+                timers=", ".join(labels[timer] for timer in missed),
+                users=", ".join(user.name for user in recipients) or self.env._("nobody"),
+            )
+            for user in recipients:
+                activities.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": ticket.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._("Overdue: %(ticket)s", ticket=ticket.display_name),
+                        "user_id": user.id,
+                        "date_deadline": fields.Date.context_today(self),
+                    }
+                )
+        for (flags, level), ids in writes.items():
+            self.browse(ids).write({**dict.fromkeys(flags, True), "escalation_level": level})
+        if bodies:
+            self.browse(list(bodies))._message_log_batch(bodies=bodies)
+        if activities:
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+                activities
+            )
+
+    def _get_escalation_user(self, role):
+        self.ensure_one()
+        estate = self.estate_id
+        if role == "assistant":
+            return self.user_id or estate.front_desk_user_ids[:1]
+        if role == "supervisor":
+            return estate.supervisor_id
+        return estate.director_id

@@ -1,0 +1,23 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class HelpdeskTicketStage(models.Model):
+    _inherit = "helpdesk.ticket.stage"
+
+    property_pauses_timers = fields.Boolean(
+        string="Pauses Timers",
+        help="The request waits on the resident: its deadlines stop running while it is "
+        "in this stage and move on by the time spent here.",
+    )
+
+
+class HelpdeskTicketChannel(models.Model):
+    _inherit = "helpdesk.ticket.channel"
+
+    property_is_written = fields.Boolean(
+        string="Written",
+        help="Inquiries received through this channel are answered in writing within the "
+        "estate's reply time limit (2 days by default).",
+    )
