@@ -6,6 +6,9 @@ from . import property_document
 from . import res_partner
 from . import res_users
 from . import property_time_limit
+from . import property_checklist
+from . import property_followup
+from . import property_followup_report
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket

@@ -10,6 +10,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from .helpdesk_ticket_category import REQUEST_KINDS
+from .property_followup import FOLLOWUP_KINDS
 
 # Kinds that get a work order: dispatched to a department within minutes.
 DISPATCH_KINDS = {
@@ -138,6 +139,26 @@ class HelpdeskTicket(models.Model):
         compute="_compute_timer_state",
     )
     next_deadline = fields.Datetime(compute="_compute_timer_state")
+    checklist_line_ids = fields.One2many(
+        "property.checklist.line", "ticket_id", string="Checklist", copy=False
+    )
+    reopen_date = fields.Date(
+        string="Reopens On",
+        copy=False,
+        help="A deferred request goes back to work by itself on this day.",
+    )
+    followup_kind = fields.Selection(
+        FOLLOWUP_KINDS,
+        compute="_compute_followup_kind",
+        store=True,
+        help="Which follow-up rule applies once the request is completed.",
+    )
+    followup_ids = fields.One2many(
+        "property.followup",
+        "res_id",
+        string="Follow-ups",
+        domain=[("res_model", "=", "helpdesk.ticket")],
+    )
     resolved_on_time = fields.Selection(
         [("on_time", "On Time"), ("late", "Late")],
         compute="_compute_resolved_on_time",
@@ -231,6 +252,25 @@ class HelpdeskTicket(models.Model):
             else:
                 ticket.timer_state = "running"
 
+    @api.depends("request_kind", "is_simple", "category_id.property_is_paid")
+    def _compute_followup_kind(self):
+        for ticket in self:
+            kind = ticket.request_kind
+            if kind == "complaint":
+                ticket.followup_kind = "complaint"
+            elif ticket.category_id.property_is_paid:
+                ticket.followup_kind = "paid_service"
+            elif kind in ("repair_unit", "repair_common") and not ticket.is_simple:
+                ticket.followup_kind = "repair"
+            elif kind == "rectification":
+                ticket.followup_kind = "rectification"
+            elif kind in EMERGENCY_KINDS:
+                ticket.followup_kind = "emergency"
+            elif kind == "planned_maintenance":
+                ticket.followup_kind = False  # internal work, nobody to visit
+            else:
+                ticket.followup_kind = "everyday_help"
+
     @api.depends("closed_date", "resolution_deadline")
     def _compute_resolved_on_time(self):
         for ticket in self:
@@ -250,6 +290,8 @@ class HelpdeskTicket(models.Model):
             self._prepare_property_vals(vals)
         tickets = super().create(vals_list)
         tickets._notify_category_users()
+        tickets._start_emergency_checklists()
+        tickets._schedule_written_reply()
         return tickets
 
     @api.model
@@ -276,7 +318,18 @@ class HelpdeskTicket(models.Model):
         if "stage_id" in vals:
             self._check_can_close(vals["stage_id"])
             self._track_pause(vals["stage_id"])
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.property_is_deferred:
+                self._set_reopen_date()
+            elif "reopen_date" not in vals:
+                vals = {**vals, "reopen_date": False}
         return super().write(vals)
+
+    def _set_reopen_date(self):
+        today = fields.Date.context_today(self)
+        for estate, tickets in self.grouped("estate_id").items():
+            days = estate.deferred_reopen_days or 30
+            tickets.reopen_date = today + timedelta(days=days)
 
     def _check_can_close(self, stage_id):
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
@@ -284,6 +337,14 @@ class HelpdeskTicket(models.Model):
             "helpdesk_mgmt.helpdesk_ticket_stage_cancelled", raise_if_not_found=False
         ):
             return
+        unchecked = self.filtered(lambda t: not all(t.checklist_line_ids.mapped("is_done")))
+        if unchecked:
+            raise UserError(
+                self.env._(
+                    "Complete the checklist of %(tickets)s before closing it.",
+                    tickets=", ".join(unchecked.mapped("display_name")),
+                )
+            )
         no_order = self.filtered(
             lambda t: t.request_kind in DISPATCH_KINDS and not t.is_simple and not t.date_dispatched
         )
@@ -486,3 +547,138 @@ class HelpdeskTicket(models.Model):
         if role == "supervisor":
             return estate.supervisor_id
         return estate.director_id
+
+    # ------------------------------------------------------------------
+    # Emergencies, written inquiries, deferred requests
+    # ------------------------------------------------------------------
+    def _start_emergency_checklists(self):
+        """Medical emergencies, security incidents and disasters open the checklist of
+        their SOP steps, and the supervisor and director are told at once."""
+        emergencies = self.filtered(lambda t: t.request_kind in EMERGENCY_KINDS)
+        if not emergencies:
+            return
+        steps = (
+            self.env["property.checklist.template"]
+            .search([("request_kind", "in", list(EMERGENCY_KINDS))])
+            .grouped("request_kind")
+        )
+        lines = []
+        activities = []
+        activity_type = self.env.ref("property_service_desk.mail_activity_type_emergency")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        for ticket in emergencies:
+            lines += [
+                {"ticket_id": ticket.id, "name": step.name, "sequence": step.sequence}
+                for step in steps.get(ticket.request_kind, [])
+            ]
+            for user in ticket.estate_id.supervisor_id | ticket.estate_id.director_id:
+                activities.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": ticket.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._("Emergency: %(ticket)s", ticket=ticket.display_name),
+                        "user_id": user.id,
+                        "date_deadline": fields.Date.context_today(self),
+                    }
+                )
+        self.env["property.checklist.line"].create(lines)
+        if activities:
+            self.env["mail.activity"].create(activities)
+
+    def _schedule_written_reply(self):
+        """Written inquiries are answered in writing by their deadline: a to-do for the
+        person handling them (or the estate's front desk)."""
+        activity_type = self.env.ref("property_service_desk.mail_activity_type_written_reply")
+        for ticket in self.filtered(
+            lambda t: (
+                t.request_kind == "inquiry"
+                and t.channel_id.property_is_written
+                and t.resolution_deadline
+            )
+        ):
+            user = ticket.user_id or ticket.estate_id.front_desk_user_ids[:1]
+            ticket.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=fields.Date.to_date(ticket.resolution_deadline),
+                summary=self.env._("Reply in writing"),
+                user_id=(user or self.env.user).id,
+            )
+
+    @api.model
+    def _cron_reopen_deferred(self):
+        """Deferred requests go back to work on their reopen day (idempotent: the day is
+        cleared when they leave the deferred stage)."""
+        today = fields.Date.context_today(self)
+        tickets = self.search(
+            [("reopen_date", "<=", today), ("stage_id.property_is_deferred", "=", True)]
+        )
+        stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        if tickets:
+            tickets.write({"stage_id": stage.id})
+            tickets._message_log_batch(
+                bodies=dict.fromkeys(
+                    tickets.ids,
+                    Markup("<p>%s</p>")
+                    % self.env._("The deferral ended: the request is open again."),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Follow-up visits
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_plan_followups(self):
+        """Plan the follow-up visits owed for the requests completed this month and
+        last month (see property.followup._plan_from_sources)."""
+        today = fields.Date.context_today(self)
+        since = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        done_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        tickets = self.search_fetch(
+            [
+                ("stage_id", "=", done_stage.id),
+                ("closed_date", ">=", since),
+                ("followup_kind", "!=", False),
+                ("estate_id", "!=", False),
+                "|",
+                ("category_id", "=", False),
+                ("category_id.property_followup", "=", True),
+            ],
+            [
+                "estate_id",
+                "unit_id",
+                "partner_id",
+                "company_id",
+                "user_id",
+                "closed_date",
+                "followup_kind",
+            ],
+        )
+        candidates = [
+            {
+                "res_model": self._name,
+                "res_id": ticket.id,
+                "kind": ticket.followup_kind,
+                "estate_id": ticket.estate_id.id,
+                "unit_id": ticket.unit_id.id,
+                "partner_id": ticket.partner_id.id,
+                "company_id": ticket.company_id.id,
+                "visitor_id": (ticket.estate_id.front_desk_user_ids[:1] or ticket.user_id).id,
+                "done_date": ticket.closed_date.date(),
+                "month": ticket.closed_date.strftime("%Y-%m"),
+            }
+            for ticket in tickets
+        ]
+        return self.env["property.followup"]._plan_from_sources(candidates)
+
+    def _property_followup_unsatisfied(self, followup):
+        """An unsatisfied resident: the request goes back to work."""
+        self.ensure_one()
+        self.write({"stage_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress").id})
+        self.message_post(
+            body=self.env._(
+                "Reopened: the resident was not satisfied at follow-up %(followup)s.",
+                followup=followup.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )

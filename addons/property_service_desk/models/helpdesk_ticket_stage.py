@@ -11,6 +11,11 @@ class HelpdeskTicketStage(models.Model):
         help="The request waits on the resident: its deadlines stop running while it is "
         "in this stage and move on by the time spent here.",
     )
+    property_is_deferred = fields.Boolean(
+        string="Deferred",
+        help="Requests put off to later: they reopen by themselves after the estate's "
+        "delay (30 days by default).",
+    )
 
 
 class HelpdeskTicketChannel(models.Model):

@@ -5,3 +5,4 @@ from . import test_portal
 from . import test_i18n
 from . import test_tour
 from . import test_requests
+from . import test_followups

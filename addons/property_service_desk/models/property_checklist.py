@@ -1,0 +1,40 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+from .helpdesk_ticket_category import REQUEST_KINDS
+
+
+class PropertyChecklistTemplate(models.Model):
+    """Steps of an SOP that a request of a given kind must go through (emergencies)."""
+
+    _name = "property.checklist.template"
+    _description = "Request Checklist Step"
+    _order = "request_kind, sequence, id"
+
+    name = fields.Char(string="Step", required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    request_kind = fields.Selection(REQUEST_KINDS, required=True, index=True)
+
+
+class PropertyChecklistLine(models.Model):
+    _name = "property.checklist.line"
+    _description = "Request Checklist Line"
+    _order = "ticket_id, sequence, id"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, index=True, ondelete="cascade")
+    name = fields.Char(string="Step", required=True)
+    sequence = fields.Integer(default=10)
+    is_done = fields.Boolean(string="Done")
+    done_date = fields.Datetime(readonly=True)
+    done_user_id = fields.Many2one("res.users", string="Done By", readonly=True)
+
+    def write(self, vals):
+        if "is_done" in vals:
+            vals = {
+                **vals,
+                "done_date": fields.Datetime.now() if vals["is_done"] else False,
+                "done_user_id": self.env.uid if vals["is_done"] else False,
+            }
+        return super().write(vals)

@@ -1,0 +1,241 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import hashlib
+import math
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+FOLLOWUP_KINDS = [
+    ("complaint", "Complaint"),
+    ("repair", "Repair"),
+    ("paid_service", "Paid Service"),
+    ("everyday_help", "Everyday Help"),
+    ("rectification", "Rectification"),
+    ("emergency", "Emergency"),
+    ("event", "Community Event"),
+    ("other", "Other Service"),
+]
+
+
+class PropertyFollowupRule(models.Model):
+    """When and how many completed services get a follow-up visit (回访, SOP §8)."""
+
+    _name = "property.followup.rule"
+    _description = "Follow-up Rule"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    source_kind = fields.Selection(FOLLOWUP_KINDS, required=True)
+    delay_days = fields.Integer(
+        string="Within (days)", required=True, help="Days after completion."
+    )
+    rate = fields.Float(
+        string="Sampling Rate (%)",
+        required=True,
+        default=100.0,
+        help="Share of the month's completed services of this kind that get a visit.",
+    )
+    second_visit = fields.Boolean(help="Plan a second visit after the first.")
+    second_visit_days = fields.Integer(
+        string="Second Visit After (days)",
+        default=45,
+        help="Days after completion (SOP: 1 to 2 months for repairs).",
+    )
+
+    _source_kind_uniq = models.Constraint(
+        "unique(source_kind)", "There is already a follow-up rule for this kind."
+    )
+    _rate_range = models.Constraint(
+        "CHECK(rate > 0 AND rate <= 100)", "A sampling rate lies between 0 and 100 %."
+    )
+    _delay_positive = models.Constraint(
+        "CHECK(delay_days >= 0 AND second_visit_days > 0)",
+        "Follow-up delays cannot be negative.",
+    )
+
+
+class PropertyFollowup(models.Model):
+    """A follow-up visit or call after a service."""
+
+    _name = "property.followup"
+    _description = "Follow-up Visit"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "due_date, id"
+    _check_company_auto = True
+
+    name = fields.Char(string="Reference", required=True, readonly=True, default="/")
+    res_model = fields.Char(string="Source Model", required=True, index=True, readonly=True)
+    res_id = fields.Many2oneReference(
+        string="Source", model_field="res_model", required=True, index=True, readonly=True
+    )
+    source_name = fields.Char(compute="_compute_source_name", string="Source Document")
+    source_kind = fields.Selection(FOLLOWUP_KINDS, required=True, readonly=True)
+    rule_id = fields.Many2one("property.followup.rule", readonly=True)
+    visit_number = fields.Integer(default=1, readonly=True)
+    estate_id = fields.Many2one("property.estate", index=True)
+    unit_id = fields.Many2one("property.unit", index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    partner_id = fields.Many2one("res.partner", string="Resident", tracking=True)
+    due_date = fields.Date(required=True, tracking=True)
+    visitor_id = fields.Many2one(
+        "res.users", string="Visitor", tracking=True, domain="[('share', '=', False)]"
+    )
+    method = fields.Selection([("phone", "Phone"), ("visit", "Visit")], default="phone")
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+    )
+    date_done = fields.Datetime(readonly=True)
+    outcome = fields.Selection(
+        [
+            ("satisfied", "Satisfied"),
+            ("unsatisfied", "Unsatisfied"),
+            ("unreachable", "Unreachable"),
+        ],
+        tracking=True,
+    )
+    satisfaction = fields.Selection(
+        [
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
+        help="The resident's own rating (1-5).",
+    )
+    notes = fields.Text()
+    followup_ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="New Request", readonly=True, copy=False
+    )
+
+    _source_visit_uniq = models.Constraint(
+        "unique(res_model, res_id, visit_number)",
+        "This service already has this follow-up visit.",
+    )
+
+    @api.depends("res_model", "res_id")
+    def _compute_source_name(self):
+        for followup in self:
+            source = followup._get_source()
+            followup.source_name = source.display_name if source else False
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for followup in self:
+            followup.access_url = f"/my/followups/{followup.id}"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.followup") or "/"
+        return super().create(vals_list)
+
+    def _get_source(self):
+        self.ensure_one()
+        if not self.res_model or not self.res_id or self.res_model not in self.env:
+            return None
+        return self.env[self.res_model].browse(self.res_id).exists()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_done(self, outcome=None, satisfaction=None, notes=None):
+        """Record the result. An unsatisfied resident gets their problem back: the
+        source request reopens (or a new request is created from it)."""
+        for followup in self:
+            if followup.state != "planned":
+                raise UserError(self.env._("%(followup)s is not planned.", followup=followup.name))
+            if not (outcome or followup.outcome):
+                raise UserError(
+                    self.env._("Record the outcome of %(followup)s.", followup=followup.name)
+                )
+            vals = {"state": "done", "date_done": fields.Datetime.now()}
+            if outcome:
+                vals["outcome"] = outcome
+            if satisfaction:
+                vals["satisfaction"] = satisfaction
+            if notes:
+                vals["notes"] = notes
+            followup.write(vals)
+            if followup.outcome == "unsatisfied":
+                source = followup._get_source()
+                if source and hasattr(source, "_property_followup_unsatisfied"):
+                    source._property_followup_unsatisfied(followup)
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    # ------------------------------------------------------------------
+    # Planning
+    # ------------------------------------------------------------------
+    @api.model
+    def _sample_key(self, res_model, res_id):
+        """Stable pseudo-random order: the same services are drawn on every run."""
+        return hashlib.sha256(f"{res_model}:{res_id}".encode()).hexdigest()
+
+    @api.model
+    def _plan_from_sources(self, candidates):
+        """Create the visits owed for ``candidates``: dicts with res_model, res_id,
+        kind, estate_id, unit_id, partner_id, company_id, visitor_id, done_date and
+        month. Per (estate, kind, month) the number of visits is the rule's rate of all
+        completed services of that month; already planned ones count. Idempotent."""
+        rules = {rule.source_kind: rule for rule in self.env["property.followup.rule"].search([])}
+        groups = defaultdict(list)
+        for candidate in candidates:
+            if candidate["kind"] in rules:
+                groups[candidate["estate_id"], candidate["kind"], candidate["month"]].append(
+                    candidate
+                )
+        if not groups:
+            return self.browse()
+        existing = defaultdict(set)
+        for followup in self.search_fetch(
+            [
+                ("res_model", "in", list({c["res_model"] for c in candidates})),
+                ("res_id", "in", list({c["res_id"] for c in candidates})),
+            ],
+            ["res_model", "res_id", "visit_number"],
+        ):
+            existing[followup.res_model, followup.res_id].add(followup.visit_number)
+        vals_list = []
+        for (_estate, kind, _month), members in groups.items():
+            rule = rules[kind]
+            required = math.ceil(len(members) * rule.rate / 100.0)
+            chosen = [m for m in members if existing.get((m["res_model"], m["res_id"]))]
+            pool = sorted(
+                (m for m in members if not existing.get((m["res_model"], m["res_id"]))),
+                key=lambda m: self._sample_key(m["res_model"], m["res_id"]),
+            )
+            for member in pool[: max(required - len(chosen), 0)]:
+                vals_list.append(self._prepare_followup_vals(member, rule, 1))
+                if rule.second_visit:
+                    vals_list.append(self._prepare_followup_vals(member, rule, 2))
+        return self.create(vals_list)
+
+    @api.model
+    def _prepare_followup_vals(self, member, rule, visit_number):
+        days = rule.delay_days if visit_number == 1 else rule.second_visit_days
+        return {
+            "res_model": member["res_model"],
+            "res_id": member["res_id"],
+            "source_kind": rule.source_kind,
+            "rule_id": rule.id,
+            "visit_number": visit_number,
+            "estate_id": member["estate_id"],
+            "unit_id": member["unit_id"],
+            "partner_id": member["partner_id"],
+            "company_id": member["company_id"],
+            "visitor_id": member["visitor_id"],
+            "due_date": member["done_date"] + timedelta(days=days),
+        }
