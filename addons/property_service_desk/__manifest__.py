@@ -32,6 +32,7 @@
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/portal_templates.xml",
+        "views/helpdesk_portal_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -682,3 +682,14 @@ class HelpdeskTicket(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
+
+    # ------------------------------------------------------------------
+    # Portal
+    # ------------------------------------------------------------------
+    def _get_portal_attachments(self):
+        """Files the resident may see: not those posted with internal notes."""
+        self.ensure_one()
+        internal = self.message_ids.filtered(
+            lambda m: m.message_type == "comment" and (m.is_internal or m.subtype_id.internal)
+        ).attachment_ids
+        return self.attachment_ids - internal

@@ -6,3 +6,4 @@ from . import test_i18n
 from . import test_tour
 from . import test_requests
 from . import test_followups
+from . import test_portal_requests

@@ -1,0 +1,164 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import http
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRequests(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        estate = cls.env["property.estate"].create({"name": "Request Estate", "code": "RQ"})
+        cls.unit, cls.other_unit = cls.env["property.unit"].create(
+            [
+                {"code": "RQ-1-101", "estate_id": estate.id, "area": 80, "state": "occupied"},
+                {"code": "RQ-1-102", "estate_id": estate.id, "area": 80, "state": "occupied"},
+            ]
+        )
+        cls.owner, cls.member, cls.neighbour = cls.env["res.partner"].create(
+            [{"name": "RQ Owner"}, {"name": "RQ Member"}, {"name": "RQ Neighbour"}]
+        )
+        cls.env["property.occupancy"].create(
+            [
+                {
+                    "unit_id": cls.unit.id,
+                    "partner_id": cls.owner.id,
+                    "role": "owner",
+                    "date_start": "2022-01-01",
+                    "is_fee_payer": True,
+                },
+                {
+                    "unit_id": cls.unit.id,
+                    "partner_id": cls.member.id,
+                    "role": "member",
+                    "date_start": "2022-01-01",
+                },
+                {
+                    "unit_id": cls.other_unit.id,
+                    "partner_id": cls.neighbour.id,
+                    "role": "owner",
+                    "date_start": "2022-01-01",
+                },
+            ]
+        )
+        for login, partner in (
+            ("rq_owner", cls.owner),
+            ("rq_member", cls.member),
+            ("rq_neighbour", cls.neighbour),
+        ):
+            new_test_user(
+                cls.env,
+                login=login,
+                password=f"{login}_pw",
+                groups="base.group_portal",
+                partner_id=partner.id,
+                name=partner.name,
+            )
+        cls.category = cls.env.ref("property_service_desk.category_engineering_paid_unblocking")
+
+    def _submit(self, **values):
+        data = {
+            "category": self.category.id,
+            "subject": "Kitchen drain blocked",
+            "description": "Water comes back up the sink.",
+            "csrf_token": http.Request.csrf_token(self),
+            **values,
+        }
+        return self.url_open(
+            "/submitted/ticket",
+            data=data,
+            files={"attachment": ("drain.jpg", b"\xff\xd8\xff fake jpeg", "image/jpeg")},
+        )
+
+    def _ticket(self):
+        return self.env["helpdesk.ticket"].search([("name", "=", "Kitchen drain blocked")])
+
+    def test_resident_reports_for_own_unit_household_follows(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        form = self.url_open("/new/ticket")
+        self.assertIn("RQ-1-101", form.text)
+        self.assertNotIn("RQ-1-102", form.text)
+        self._submit(unit=self.unit.id)
+        ticket = self._ticket()
+        self.assertEqual(ticket.unit_id, self.unit)
+        self.assertEqual(ticket.partner_id, self.owner)
+        self.assertEqual(ticket.request_kind, "repair_unit")
+        self.assertTrue(ticket.dispatch_deadline)
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["drain.jpg"])
+
+        # another person of the household sees it too, the neighbour does not
+        self.authenticate("rq_member", "rq_member_pw")
+        self.assertIn("Kitchen drain blocked", self.url_open("/my/tickets").text)
+        page = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("RQ-1-101", page.text)
+        self.authenticate("rq_neighbour", "rq_neighbour_pw")
+        self.assertNotIn("Kitchen drain blocked", self.url_open("/my/tickets").text)
+        self.assertEqual(self.url_open(f"/my/ticket/{ticket.id}").status_code, 404)
+
+    def test_cannot_report_for_another_unit(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        response = self._submit(unit=self.other_unit.id)
+        self.assertEqual(response.status_code, 403)
+        self.assertFalse(self._ticket())
+
+    def test_internal_notes_never_reach_the_resident(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        self._submit(unit=self.unit.id)
+        ticket = self._ticket()
+        note_file = self.env["ir.attachment"].create(
+            {
+                "name": "supplier-quote-internal.pdf",
+                "raw": b"%PDF internal",
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+            }
+        )
+        ticket.message_post(
+            body="Internal: the owner refused the last two technicians",
+            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+            attachment_ids=note_file.ids,
+        )
+        ticket.message_post(
+            body="We will come at 3 pm", subtype_xmlid="mail.mt_comment", message_type="comment"
+        )
+        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        self.assertIn("drain.jpg", page)
+        self.assertNotIn("supplier-quote-internal.pdf", page)
+        self.assertNotIn("refused the last two technicians", page)
+        # nor through the portal chatter's message feed
+        messages = self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {
+                "thread_model": "helpdesk.ticket",
+                "thread_id": ticket.id,
+                "fetch_params": {"limit": 30},
+            },
+        )
+        bodies = str(messages)
+        self.assertIn("We will come at 3 pm", bodies)
+        self.assertNotIn("refused the last two technicians", bodies)
+        self.assertNotIn("supplier-quote-internal.pdf", bodies)
+        self.assertEqual(
+            self.url_open(f"/web/content/{note_file.id}?download=true").status_code, 404
+        )
+
+    def test_only_own_requests_can_be_closed(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        self._submit(unit=self.unit.id)
+        ticket = self._ticket()
+        stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
+        stage.close_from_portal = True
+        self.authenticate("rq_neighbour", "rq_neighbour_pw")
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": ticket.id,
+                "stage_id": stage.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(ticket.closed)
