@@ -29,6 +29,7 @@
         "views/property_document_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/property_followup_views.xml",
+        "views/property_spot_check_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/portal_templates.xml",

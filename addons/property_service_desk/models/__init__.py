@@ -9,6 +9,7 @@ from . import property_time_limit
 from . import property_checklist
 from . import property_followup
 from . import property_followup_report
+from . import property_spot_check
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket

@@ -159,6 +159,21 @@ class HelpdeskTicket(models.Model):
         string="Follow-ups",
         domain=[("res_model", "=", "helpdesk.ticket")],
     )
+    resident_rating = fields.Selection(
+        [
+            ("1", "Very Dissatisfied"),
+            ("2", "Dissatisfied"),
+            ("3", "Neutral"),
+            ("4", "Satisfied"),
+            ("5", "Very Satisfied"),
+        ],
+        string="Resident's Rating",
+        copy=False,
+        tracking=True,
+        help="The resident's own rating of the work; the supervisor's quality score is "
+        "recorded apart, on the spot check.",
+    )
+    resident_signed_off = fields.Datetime(string="Resident Signed Off", copy=False, readonly=True)
     resolved_on_time = fields.Selection(
         [("on_time", "On Time"), ("late", "Late")],
         compute="_compute_resolved_on_time",

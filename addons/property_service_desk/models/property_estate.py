@@ -127,6 +127,12 @@ class PropertyEstate(models.Model):
     inquiry_reply_days = fields.Integer(
         string="Written Inquiry Reply (days)", default=2, required=True
     )
+    spot_check_rate = fields.Float(
+        string="Weekly Spot Check (%)",
+        default=30.0,
+        required=True,
+        help="Share of the week's work orders the supervisor checks.",
+    )
     deferred_reopen_days = fields.Integer(
         string="Reopen Deferred Requests After (days)", default=30, required=True
     )
@@ -141,7 +147,8 @@ class PropertyEstate(models.Model):
 
     _timer_settings_positive = models.Constraint(
         "CHECK(dispatch_minutes > 0 AND dispatch_minutes_common > 0 AND arrival_minutes > 0 "
-        "AND inquiry_reply_days > 0 AND deferred_reopen_days > 0)",
+        "AND inquiry_reply_days > 0 AND deferred_reopen_days > 0 "
+        "AND spot_check_rate > 0 AND spot_check_rate <= 100)",
         "Time limits of an estate must be positive.",
     )
     _code_company_uniq = models.Constraint(

@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_requests
 from . import test_followups
 from . import test_portal_requests
+from . import test_statistics

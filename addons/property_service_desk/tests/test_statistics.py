@@ -1,0 +1,110 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+from datetime import date, datetime, timedelta
+
+import openpyxl
+
+from odoo.tests import freeze_time, tagged
+
+from .common import PropertyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSpotChecksAndStatistics(PropertyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.category = cls.env.ref("property_service_desk.category_engineering_paid_unblocking")
+        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+
+    def _tickets(self, count, unit, received):
+        Ticket = self.env["helpdesk.ticket"]
+        return Ticket.create(
+            [
+                {
+                    "name": f"Order {i}",
+                    "description": "<p>x</p>",
+                    "unit_id": unit.id,
+                    "category_id": self.category.id,
+                    "date_received": received,
+                }
+                for i in range(count)
+            ]
+        )
+
+    def test_weekly_spot_check_draws_30_percent_reproducibly(self):
+        # week of Monday 2026-03-02
+        with freeze_time("2026-03-03 02:00:00"):
+            orders = self._tickets(10, self.unit_a1, datetime(2026, 3, 3, 2))
+            orders.action_dispatch()
+        with freeze_time("2026-03-11 02:00:00"):  # next week: late orders are not in it
+            self._tickets(3, self.unit_a1, datetime(2026, 3, 11, 2)).action_dispatch()
+        with freeze_time("2026-03-03 02:00:00"):
+            self._tickets(4, self.unit_b1, datetime(2026, 3, 3, 2)).action_dispatch()
+        cron = "property_service_desk.ir_cron_draw_spot_checks"
+        with freeze_time("2026-03-09 01:00:00"):
+            self._run_cron(cron)
+            self._run_cron(cron)
+        checks = self.env["property.spot.check"].search([("week_start", "=", date(2026, 3, 2))])
+        check_a = checks.filtered(lambda c: c.estate_id == self.estate_a)
+        check_b = checks.filtered(lambda c: c.estate_id == self.estate_b)
+        self.assertEqual(len(check_a), 1)
+        self.assertEqual(check_a.population_count, 10)
+        self.assertEqual(len(check_a.line_ids), 3)  # 30 % of 10
+        self.assertTrue(check_a.line_ids.ticket_id <= orders)
+        self.assertEqual(len(check_b.line_ids), 2)  # ceil(30 % of 4)
+        self.assertEqual(check_a.action_redraw_check(), check_a.line_ids.ticket_id)
+        self.assertEqual(check_a.supervisor_id, self.supervisor_a)
+        # quality score and resident rating are separate records
+        line = check_a.line_ids[0]
+        line.write({"result": "pass", "qc_score": "2"})
+        line.ticket_id.resident_rating = "5"
+        self.assertEqual(line.ticket_id.resident_rating, "5")
+        self.assertEqual(line.qc_score, "2")
+
+    def test_statistics_export_one_sheet_per_estate(self):
+        received = datetime(2026, 3, 3, 2)
+        with freeze_time(received):
+            a = self._tickets(4, self.unit_a1, received)
+            b = self._tickets(2, self.unit_b1, received)
+            a.action_dispatch()
+        with freeze_time(received + timedelta(hours=5)):
+            a[:2].stage_id = self.stage_done  # on time (1 day limit)
+        with freeze_time(received + timedelta(days=3)):
+            a[2].stage_id = self.stage_done  # late
+        wizard = self.env["property.request.statistics"].create(
+            {
+                "date_from": "2026-03-01",
+                "date_to": "2026-03-31",
+                "estate_ids": [(6, 0, (self.estate_a | self.estate_b).ids)],
+            }
+        )
+
+        def counted_rows():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = wizard._get_rows()
+            return result, self.env.cr.sql_log_count - before
+
+        rows, queries = counted_rows()
+        # grouped queries: as many with 20 more requests, not one per request
+        with freeze_time(received):
+            more = self._tickets(20, self.unit_b1, received)
+        self.assertEqual(counted_rows()[1], queries)
+        more.unlink()
+        kind = rows[self.estate_a]["kind"]["repair_unit"]
+        self.assertEqual(
+            (kind["received"], kind["resolved"], kind["on_time"], kind["late"], kind["open"]),
+            (4, 3, 2, 1, 1),
+        )
+        self.assertEqual(rows[self.estate_b]["kind"]["repair_unit"]["received"], len(b))
+        wizard.action_export_xlsx()
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file)))
+        self.assertEqual(book.sheetnames, ["EA", "EB"])
+        sheet = book["EA"]
+        values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4, max_row=4)]
+        self.assertEqual(values[0][1:6], [4, 3, 2, 1, 1])
+        self.assertAlmostEqual(values[0][6], 2 / 3)
