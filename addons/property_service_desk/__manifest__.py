@@ -22,6 +22,7 @@
         "data/helpdesk_data.xml",
         "data/property_time_limit_data.xml",
         "data/property_followup_data.xml",
+        "report/work_order_report.xml",
         "views/property_estate_views.xml",
         "views/property_building_views.xml",
         "views/property_unit_views.xml",

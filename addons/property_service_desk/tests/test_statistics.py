@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import openpyxl
 
 from odoo.tests import freeze_time, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import PropertyCommon
 
@@ -108,3 +109,37 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         values = [[c.value for c in row] for row in sheet.iter_rows(min_row=4, max_row=4)]
         self.assertEqual(values[0][1:6], [4, 3, 2, 1, 1])
         self.assertAlmostEqual(values[0][6], 2 / 3)
+
+    def test_work_order_in_three_copies(self):
+        ticket = self._tickets(1, self.unit_a1, datetime(2026, 3, 3, 2))
+        ticket.entry_when_absent = True
+        ticket.action_dispatch()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("property_service_desk.action_report_work_order", ticket.ids)[0]
+            .decode()
+        )
+        for copy in ("Service Centre Copy", "Customer Copy", "Department Copy"):
+            self.assertEqual(html.count(f'class="work_order_copy">{copy}<'), 1, copy)
+        self.assertEqual(html.count(ticket.number), 3)
+        self.assertIn("May enter when nobody is home.", html)
+        self.assertIn(self.unit_a1.name, html)
+
+    def test_outstanding_defects_list(self):
+        rectification = self.env.ref(
+            "property_service_desk.category_engineering_rectification_waterproofing"
+        )
+        defect = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Roof leak",
+                "description": "<p>x</p>",
+                "unit_id": self.unit_a1.id,
+                "category_id": rectification.id,
+                "date_received": datetime(2026, 3, 3, 2),
+            }
+        )
+        self.assertEqual(defect.resolution_deadline, datetime(2026, 3, 23, 2))
+        action = self.env.ref("property_service_desk.property_defect_action")
+        listed = self.env["helpdesk.ticket"].search(safe_eval(action.domain))
+        self.assertIn(defect, listed)
+        self.assertNotIn(self._tickets(1, self.unit_a1, datetime(2026, 3, 3, 2)), listed)
