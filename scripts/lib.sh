@@ -167,6 +167,7 @@ EOF
 setup_all() {
     ensure_odoo
     ensure_postgres
+    ensure_report_tools
     ensure_venv
     write_config
 }
@@ -176,6 +177,17 @@ odoo_bin() {
     local sub=()
     while [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; do sub+=("$1"); shift; done
     "$VENV/bin/python" "$ODOO_SRC/odoo-bin" "${sub[@]}" -c "$ODOO_CONF" "$@"
+}
+
+# Debian packages the suite needs at run time: wkhtmltopdf for PDF reports and CJK fonts
+# for the Chinese in them.
+ensure_report_tools() {
+    if command -v wkhtmltopdf >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "cjk"; then
+        return 0
+    fi
+    log "Installing wkhtmltopdf and CJK fonts for the PDF reports"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf fonts-noto-cjk >/dev/null
 }
 
 # Chromium drives Odoo's browser tests (tours); without it they would be skipped.

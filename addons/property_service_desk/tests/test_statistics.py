@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import openpyxl
 
 from odoo.tests import freeze_time, tagged
+from odoo.tools.pdf import PdfFileReader
 from odoo.tools.safe_eval import safe_eval
 
 from .common import PropertyCommon
@@ -143,3 +144,16 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         listed = self.env["helpdesk.ticket"].search(safe_eval(action.domain))
         self.assertIn(defect, listed)
         self.assertNotIn(self._tickets(1, self.unit_a1, datetime(2026, 3, 3, 2)), listed)
+
+    def test_work_order_pdf_has_three_pages(self):
+        """Rendered through wkhtmltopdf as in production: the Debian build (unpatched Qt)
+        refuses a report made of several layout documents."""
+        ticket = self._tickets(1, self.unit_a1, datetime(2026, 3, 3, 2))
+        ticket.action_dispatch()
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("property_service_desk.action_report_work_order", ticket.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertEqual(len(PdfFileReader(io.BytesIO(pdf)).pages), 3)
