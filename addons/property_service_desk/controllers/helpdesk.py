@@ -66,3 +66,50 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
             attachment.generate_access_token()
         values = self._ticket_get_page_view_values(ticket_sudo, access_token, **kw)
         return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
+
+    @http.route(
+        ["/my/ticket/<int:ticket_id>/signoff"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_signoff(self, ticket_id, rating=None, comment=None, **kw):
+        """The resident signs the completed work off and rates it (1-5)."""
+        try:
+            ticket_sudo = self._document_check_access("helpdesk.ticket", ticket_id)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        ticket_sudo.with_user(request.env.user)._portal_sign_off(rating, comment)
+        return request.redirect(f"/my/ticket/{ticket_id}")
+
+    @http.route(["/my/followups/<int:followup_id>"], type="http", auth="user", website=True)
+    def portal_my_followup(self, followup_id, **kw):
+        try:
+            followup_sudo = self._document_check_access("property.followup", followup_id)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        values = self._get_page_view_values(
+            followup_sudo,
+            None,
+            {"followup": followup_sudo, "page_name": "followup"},
+            "my_followups_history",
+            False,
+            **kw,
+        )
+        return request.render("property_service_desk.portal_my_followup", values)
+
+    @http.route(
+        ["/my/followups/<int:followup_id>/answer"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_followup_answer(self, followup_id, satisfaction=None, comment=None, **kw):
+        try:
+            followup_sudo = self._document_check_access("property.followup", followup_id)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        followup_sudo._portal_answer(satisfaction, comment)
+        return request.redirect(f"/my/followups/{followup_id}")

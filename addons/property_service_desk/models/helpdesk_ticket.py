@@ -708,3 +708,26 @@ class HelpdeskTicket(models.Model):
             lambda m: m.message_type == "comment" and (m.is_internal or m.subtype_id.internal)
         ).attachment_ids
         return self.attachment_ids - internal
+
+    def _portal_sign_off(self, rating, comment=None):
+        """Called for the resident, after the portal checked they may read the request:
+        record their sign-off and rating of the completed work."""
+        self.ensure_one()
+        if rating not in dict(self._fields["resident_rating"].selection):
+            raise UserError(self.env._("Choose a rating from 1 to 5."))
+        if not self.closed:
+            raise UserError(self.env._("The work can be signed off once it is completed."))
+        if self.resident_signed_off:
+            raise UserError(self.env._("This request is already signed off."))
+        # the resident may not write the request itself: the check happened in the portal
+        self.sudo().write({"resident_rating": rating, "resident_signed_off": fields.Datetime.now()})
+        self.sudo().message_post(
+            body=self.env._(
+                "Signed off by the resident, rating %(rating)s/5. %(comment)s",
+                rating=rating,
+                comment=comment or "",
+            ),
+            author_id=self.env.user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )

@@ -239,3 +239,14 @@ class PropertyFollowup(models.Model):
             "visitor_id": member["visitor_id"],
             "due_date": member["done_date"] + timedelta(days=days),
         }
+
+    def _portal_answer(self, satisfaction, comment=None):
+        """The resident answers the follow-up survey on the portal: 1-2 is unsatisfied
+        (the request reopens), 3-5 satisfied."""
+        self.ensure_one()
+        if satisfaction not in dict(self._fields["satisfaction"].selection):
+            raise UserError(self.env._("Choose a satisfaction from 1 to 5."))
+        if self.state != "planned":
+            raise UserError(self.env._("This survey is already answered."))
+        outcome = "unsatisfied" if int(satisfaction) <= 2 else "satisfied"
+        self.action_done(outcome=outcome, satisfaction=satisfaction, notes=comment)

@@ -162,3 +162,70 @@ class TestPortalRequests(HttpCase):
         )
         self.assertEqual(response.status_code, 404)
         self.assertFalse(ticket.closed)
+
+    def _completed_request(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        self._submit(unit=self.unit.id)
+        ticket = self._ticket()
+        ticket.action_dispatch()
+        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        return ticket
+
+    def test_resident_signs_off_and_rates(self):
+        ticket = self._completed_request()
+        self.assertIn("property_ticket_signoff", self.url_open(f"/my/ticket/{ticket.id}").text)
+        # the neighbour cannot rate it
+        self.authenticate("rq_neighbour", "rq_neighbour_pw")
+        response = self.url_open(
+            f"/my/ticket/{ticket.id}/signoff",
+            data={"rating": "1", "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(ticket.resident_rating)
+        self.authenticate("rq_member", "rq_member_pw")
+        self.url_open(
+            f"/my/ticket/{ticket.id}/signoff",
+            data={
+                "rating": "4",
+                "comment": "Quick and clean",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(ticket.resident_rating, "4")
+        self.assertTrue(ticket.resident_signed_off)
+        self.assertTrue(ticket.message_ids.filtered(lambda m: "Quick and clean" in (m.body or "")))
+
+    def test_resident_answers_followup_survey(self):
+        ticket = self._completed_request()
+        followup = self.env["property.followup"].create(
+            {
+                "res_model": "helpdesk.ticket",
+                "res_id": ticket.id,
+                "source_kind": "repair",
+                "partner_id": self.owner.id,
+                "due_date": "2026-12-01",
+                "estate_id": self.unit.estate_id.id,
+                "unit_id": self.unit.id,
+            }
+        )
+        self.authenticate("rq_neighbour", "rq_neighbour_pw")
+        self.assertEqual(self.url_open(f"/my/followups/{followup.id}").status_code, 404)
+        self.authenticate("rq_owner", "rq_owner_pw")
+        self.assertIn(
+            "property_followup_answer", self.url_open(f"/my/followups/{followup.id}").text
+        )
+        self.url_open(
+            f"/my/followups/{followup.id}/answer",
+            data={
+                "satisfaction": "2",
+                "comment": "Still smells",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(followup.state, "done")
+        self.assertEqual(followup.outcome, "unsatisfied")
+        self.assertEqual(followup.notes, "Still smells")
+        # an unsatisfied answer sends the request back to work
+        self.assertEqual(
+            ticket.stage_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        )
