@@ -121,3 +121,29 @@ class PropertyCommon(BaseCommon):
         with self.enter_registry_test_mode():
             self.env.ref(xmlid).method_direct_trigger()
         self.env.invalidate_all()
+
+
+class RequestCommon(PropertyCommon):
+    """Estate A with a director, the SOP's request categories and helpdesk stages."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.director_a = new_test_user(
+            cls.env, login="psd_director_a", groups="property_service_desk.group_property_director"
+        )
+        cls.estate_a.director_id = cls.director_a
+        ref = cls.env.ref
+        cls.cat_unblock = ref("property_service_desk.category_engineering_paid_unblocking")
+        cls.cat_common = ref("property_service_desk.category_engineering_common_area_overhaul")
+        cls.cat_lift = ref("property_service_desk.category_engineering_equipment_lifts")
+        cls.engineering = ref("property_service_desk.helpdesk_team_engineering")
+        cls.stage_awaiting = ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        cls.stage_done = ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.stage_in_progress = ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        cls.stage_deferred = ref("property_service_desk.helpdesk_ticket_stage_deferred")
+
+    def _activities(self, ticket):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        )

@@ -3,29 +3,15 @@
 from datetime import date, datetime, timedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
 
-from .common import PropertyCommon
+from .common import RequestCommon
 
 T0 = datetime(2026, 3, 3, 2, 0)
 
 
 @tagged("post_install", "-at_install")
-class TestEmergenciesAndFollowups(PropertyCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.director_a = new_test_user(
-            cls.env, login="psd_director_f", groups="property_service_desk.group_property_director"
-        )
-        cls.estate_a.director_id = cls.director_a
-        ref = cls.env.ref
-        cls.cat_unblock = ref("property_service_desk.category_engineering_paid_unblocking")
-        cls.cat_common = ref("property_service_desk.category_engineering_common_area_overhaul")
-        cls.stage_done = ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.stage_in_progress = ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
-        cls.stage_deferred = ref("property_service_desk.helpdesk_ticket_stage_deferred")
-
+class TestEmergenciesAndFollowups(RequestCommon):
     def _ticket(self, **vals):
         return self.env["helpdesk.ticket"].create(
             {
@@ -45,11 +31,6 @@ class TestEmergenciesAndFollowups(PropertyCommon):
                 if not ticket.date_dispatched and not ticket.is_simple:
                     ticket.action_dispatch()
             tickets.write({"stage_id": self.stage_done.id})
-
-    def _activities(self, ticket):
-        return self.env["mail.activity"].search(
-            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
-        )
 
     # ------------------------------------------------------------------
     # Emergencies, written inquiries, deferral

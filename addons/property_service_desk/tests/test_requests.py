@@ -5,30 +5,14 @@ from datetime import datetime, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, new_test_user, tagged
 
-from .common import PropertyCommon
+from .common import RequestCommon
 
 # 2026-03-03 10:00 in Asia/Shanghai
 T0 = datetime(2026, 3, 3, 2, 0)
 
 
 @tagged("post_install", "-at_install")
-class TestRequests(PropertyCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.director_a = new_test_user(
-            cls.env, login="psd_director_a", groups="property_service_desk.group_property_director"
-        )
-        cls.estate_a.director_id = cls.director_a
-        ref = cls.env.ref
-        cls.cat_unblock = ref("property_service_desk.category_engineering_paid_unblocking")
-        cls.cat_common = ref("property_service_desk.category_engineering_common_area_overhaul")
-        cls.cat_lift = ref("property_service_desk.category_engineering_equipment_lifts")
-        cls.engineering = ref("property_service_desk.helpdesk_team_engineering")
-        cls.stage_awaiting = ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
-        cls.stage_done = ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.stage_in_progress = ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
-
+class TestRequests(RequestCommon):
     def _ticket(self, **vals):
         return self.env["helpdesk.ticket"].create(
             {
@@ -166,11 +150,6 @@ class TestRequests(PropertyCommon):
     # ------------------------------------------------------------------
     # Overdue timers and escalation
     # ------------------------------------------------------------------
-    def _activities(self, ticket):
-        return self.env["mail.activity"].search(
-            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
-        )
-
     def test_escalation_ladder_once_per_level(self):
         ticket = self._ticket(user_id=self.assistant_a.id)
         cron = "property_service_desk.ir_cron_ticket_check_timers"
