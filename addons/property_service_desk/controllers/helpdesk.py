@@ -9,6 +9,8 @@ from odoo.http import request
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
+from .portal import document_or_404
+
 
 class PropertyHelpdeskTicketController(HelpdeskTicketController):
     """Residents report requests for their own units, with photos."""
@@ -56,12 +58,7 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         """Same page as helpdesk_mgmt's, but a ticket that is not the resident's is not
         found, and only the files meant for the resident get an access token (files
         posted with internal notes stay internal)."""
-        try:
-            ticket_sudo = self._document_check_access(
-                "helpdesk.ticket", ticket_id, access_token=access_token
-            )
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        ticket_sudo = document_or_404(self, "helpdesk.ticket", ticket_id, access_token)
         for attachment in ticket_sudo._get_portal_attachments():
             attachment.generate_access_token()
         values = self._ticket_get_page_view_values(ticket_sudo, access_token, **kw)
@@ -76,19 +73,13 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     )
     def portal_ticket_signoff(self, ticket_id, rating=None, comment=None, **kw):
         """The resident signs the completed work off and rates it (1-5)."""
-        try:
-            ticket_sudo = self._document_check_access("helpdesk.ticket", ticket_id)
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        ticket_sudo = document_or_404(self, "helpdesk.ticket", ticket_id)
         ticket_sudo.with_user(request.env.user)._portal_sign_off(rating, comment)
         return request.redirect(f"/my/ticket/{ticket_id}")
 
     @http.route(["/my/followups/<int:followup_id>"], type="http", auth="user", website=True)
     def portal_my_followup(self, followup_id, **kw):
-        try:
-            followup_sudo = self._document_check_access("property.followup", followup_id)
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        followup_sudo = document_or_404(self, "property.followup", followup_id)
         values = self._get_page_view_values(
             followup_sudo,
             None,
@@ -107,9 +98,6 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         website=True,
     )
     def portal_followup_answer(self, followup_id, satisfaction=None, comment=None, **kw):
-        try:
-            followup_sudo = self._document_check_access("property.followup", followup_id)
-        except (AccessError, MissingError) as error:
-            raise NotFound() from error
+        followup_sudo = document_or_404(self, "property.followup", followup_id)
         followup_sudo._portal_answer(satisfaction, comment)
         return request.redirect(f"/my/followups/{followup_id}")

@@ -10,6 +10,15 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
+def document_or_404(portal, model_name, record_id, access_token=None):
+    """``portal._document_check_access``, answering "not found" whether the record does
+    not exist or is not the visitor's: other residents' records cannot be probed."""
+    try:
+        return portal._document_check_access(model_name, record_id, access_token)
+    except (AccessError, MissingError) as error:
+        raise NotFound() from error
+
+
 class PropertyCustomerPortal(CustomerPortal):
     """'My units' on the resident portal: the units a resident currently owns, rents or
     lives in, with their occupants. Access is decided by the record rules on
@@ -88,11 +97,7 @@ class PropertyCustomerPortal(CustomerPortal):
 
     @http.route(["/my/units/<int:unit_id>"], type="http", auth="user", website=True)
     def portal_my_unit(self, unit_id, access_token=None, **kw):
-        try:
-            unit_sudo = self._document_check_access("property.unit", unit_id, access_token)
-        except (AccessError, MissingError) as error:
-            # same answer whether the unit exists or not: no probing of other units
-            raise NotFound() from error
+        unit_sudo = document_or_404(self, "property.unit", unit_id, access_token)
         values = self._get_page_view_values(
             unit_sudo,
             access_token,

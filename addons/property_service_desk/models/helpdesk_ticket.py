@@ -243,7 +243,6 @@ class HelpdeskTicket(models.Model):
     @api.depends(
         "closed_date", "resolution_deadline", "stage_id", "date_dispatched", "date_arrived"
     )
-    @api.depends_context("uid")
     def _compute_timer_state(self):
         now = fields.Datetime.now()
         for ticket in self:
@@ -473,8 +472,9 @@ class HelpdeskTicket(models.Model):
         )
 
     def _notify_category_users(self):
-        for ticket in self.filtered("category_id.property_notify_user_ids"):
-            ticket.message_subscribe(ticket.category_id.property_notify_user_ids.partner_id.ids)
+        tickets = self.filtered("category_id.property_notify_user_ids")
+        for category, category_tickets in tickets.grouped("category_id").items():
+            category_tickets.message_subscribe(category.property_notify_user_ids.partner_id.ids)
 
     @api.model
     def _get_overdue_domain(self, now):
