@@ -13,7 +13,7 @@ modules=("$@")
 DB=property_i18n_$$
 trap 'dropdb --if-exists "$DB" >/dev/null 2>&1 || true' EXIT
 log "Installing $SUITE_MODULES with zh_CN on $DB"
-odoo_bin -d "$DB" -i "$SUITE_MODULES" --load-language=zh_CN --stop-after-init \
+odoo_bin -d "$DB" -i "$SUITE_MODULES" --with-demo --load-language=zh_CN --stop-after-init \
     --log-level=warn >/dev/null
 for module in "${modules[@]}"; do
     po=$REPO_ROOT/addons/$module/i18n/zh_CN.po

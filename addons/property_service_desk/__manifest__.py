@@ -12,7 +12,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["account", "base_import", "helpdesk_mgmt", "mail", "portal"],
+    "depends": ["account", "base_import", "helpdesk_mgmt", "mail", "portal", "product"],
     "data": [
         "security/property_security.xml",
         "security/ir.model.access.csv",
@@ -22,6 +22,7 @@
         "data/helpdesk_data.xml",
         "data/property_time_limit_data.xml",
         "data/property_followup_data.xml",
+        "data/product_data.xml",
         "report/work_order_report.xml",
         "views/property_estate_views.xml",
         "views/property_building_views.xml",
@@ -39,6 +40,7 @@
     ],
     "demo": [
         "demo/property_demo.xml",
+        "demo/product_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -77,6 +77,19 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
         ticket_sudo.with_user(request.env.user)._portal_sign_off(rating, comment)
         return request.redirect(f"/my/ticket/{ticket_id}")
 
+    @http.route(
+        ["/my/ticket/<int:ticket_id>/quote/<any(accept,refuse):answer>"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_ticket_quote_answer(self, ticket_id, answer, **kw):
+        """The resident accepts or refuses the price of a paid service."""
+        ticket_sudo = document_or_404(self, "helpdesk.ticket", ticket_id)
+        ticket_sudo.with_user(request.env.user)._portal_quote_answer(answer == "accept")
+        return request.redirect(f"/my/ticket/{ticket_id}")
+
     @http.route(["/my/followups/<int:followup_id>"], type="http", auth="user", website=True)
     def portal_my_followup(self, followup_id, **kw):
         followup_sudo = document_or_404(self, "property.followup", followup_id)

@@ -13,3 +13,5 @@ from . import property_spot_check
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
+from . import property_request_charge
+from . import account_move

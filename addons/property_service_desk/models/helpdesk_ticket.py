@@ -29,7 +29,10 @@ TIMERS = {
     "dispatch": ("dispatch_deadline", "date_dispatched", "dispatch_overdue"),
     "arrival": ("arrival_deadline", "date_arrived", "arrival_overdue"),
     "resolution": ("resolution_deadline", "closed_date", "resolution_overdue"),
+    "quote": ("quote_deadline", "date_quoted", "quote_overdue"),
 }
+# Occupants who may accept or refuse the price of a paid service for their unit.
+QUOTE_ROLES = ("owner", "co_owner", "tenant", "agent")
 # Escalation ladder (assistant -> supervisor -> director); major cases start higher.
 LADDER = ("assistant", "supervisor", "director")
 MAJOR_LADDER = ("supervisor", "director")
@@ -104,6 +107,28 @@ class HelpdeskTicket(models.Model):
     )
     date_dispatched = fields.Datetime(string="Dispatched", copy=False, tracking=True)
     date_arrived = fields.Datetime(string="Arrived", copy=False, tracking=True)
+    dispatch_minutes = fields.Integer(
+        compute="_compute_timer_terms",
+        store=True,
+        readonly=True,
+        copy=False,
+        help="Minutes allowed to dispatch the work order, from the estate's settings "
+        "when the request was received.",
+    )
+    arrival_minutes = fields.Integer(
+        compute="_compute_timer_terms", store=True, readonly=True, copy=False
+    )
+    quote_minutes = fields.Integer(
+        compute="_compute_timer_terms", store=True, readonly=True, copy=False
+    )
+    limit_days = fields.Integer(
+        string="Time Limit (days)",
+        compute="_compute_timer_terms",
+        store=True,
+        readonly=True,
+        copy=False,
+        help="Days allowed to resolve the request, from the time-limit table when it was received.",
+    )
     dispatch_deadline = fields.Datetime(
         compute="_compute_deadlines", store=True, index=True, copy=False
     )
@@ -174,6 +199,86 @@ class HelpdeskTicket(models.Model):
         "recorded apart, on the spot check.",
     )
     resident_signed_off = fields.Datetime(string="Resident Signed Off", copy=False, readonly=True)
+    # Paid services (特约服务)
+    is_paid_service = fields.Boolean(
+        related="category_id.property_is_paid", store=True, string="Paid Service"
+    )
+    charge_ids = fields.One2many(
+        "property.request.charge", "ticket_id", string="Charges", copy=False
+    )
+    material_ids = fields.One2many(
+        "property.request.material",
+        "ticket_id",
+        string="Resident-Supplied Materials",
+        copy=False,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    quote_amount = fields.Monetary(
+        string="Quoted Price",
+        currency_field="currency_id",
+        compute="_compute_quote_amount",
+        store=True,
+    )
+    quote_state = fields.Selection(
+        [
+            ("draft", "To Quote"),
+            ("quoted", "Awaiting the Resident"),
+            ("accepted", "Accepted"),
+            ("refused", "Refused"),
+        ],
+        string="Quote",
+        default="draft",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    quote_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, index=True, copy=False
+    )
+    date_quoted = fields.Datetime(string="Quoted", copy=False, readonly=True)
+    quoted_by_id = fields.Many2one("res.users", string="Quoted By", copy=False, readonly=True)
+    quote_overdue = fields.Boolean(copy=False, index=True)
+    quote_answer_date = fields.Datetime(string="Answered", copy=False, readonly=True)
+    quote_answer_partner_id = fields.Many2one(
+        "res.partner",
+        string="Answered By",
+        copy=False,
+        readonly=True,
+        help="The resident who accepted or refused the price.",
+    )
+    quote_answer_channel = fields.Selection(
+        [("portal", "Portal"), ("staff", "Recorded by Staff")],
+        string="Answer Channel",
+        copy=False,
+        readonly=True,
+    )
+    quote_answer_user_id = fields.Many2one(
+        "res.users",
+        string="Answer Recorded By",
+        copy=False,
+        readonly=True,
+        help="The staff member who recorded the resident's answer.",
+    )
+    actual_work = fields.Text(
+        string="Actual Work",
+        copy=False,
+        help="What was actually done on site, compared with the request.",
+    )
+    invoice_id = fields.Many2one(
+        "account.move",
+        string="Invoice",
+        copy=False,
+        readonly=True,
+        groups="account.group_account_invoice",
+    )
+    charge_state = fields.Selection(
+        [("to_invoice", "Not Invoiced"), ("unpaid", "Unpaid"), ("paid", "Settled")],
+        string="Charge",
+        compute="_compute_charge_state",
+        store=True,
+        help="Whether the charge of the paid service was collected.",
+    )
     resolved_on_time = fields.Selection(
         [("on_time", "On Time"), ("late", "Late")],
         compute="_compute_resolved_on_time",
@@ -198,47 +303,63 @@ class HelpdeskTicket(models.Model):
             elif not ticket.request_kind:
                 ticket.request_kind = "other"
 
-    # The deadlines read the estate's settings and the time-limit table when a ticket's own
-    # data change, on purpose not when the settings change: a new rule must not rewrite the
-    # deadlines (and the on-time statistics) of past requests.
+    # The time allowed for each timer is taken from the estate's settings and the
+    # time-limit table when the request is received (or re-categorised), and kept on the
+    # request: a new rule applies to new requests and never rewrites the deadlines (nor
+    # the on-time statistics) of past ones, whatever is recomputed later.
+    @api.depends("estate_id", "request_kind", "category_id", "channel_id")
+    def _compute_timer_terms(self):
+        for ticket in self:
+            estate = ticket.estate_id
+            ticket.dispatch_minutes = (
+                estate.dispatch_minutes_common or 3
+                if ticket.request_kind == "repair_common"
+                else estate.dispatch_minutes or 5
+            )
+            ticket.arrival_minutes = estate.arrival_minutes or 15
+            ticket.quote_minutes = estate.quote_minutes or 20
+            days = ticket.category_id.property_time_limit_id.days
+            if ticket.request_kind == "inquiry" and ticket.channel_id.property_is_written:
+                days = estate.inquiry_reply_days or 2
+            ticket.limit_days = days
+
     @api.depends(
         "date_received",
         "request_kind",
         "is_simple",
-        "category_id",
-        "channel_id",
+        "is_paid_service",
+        "dispatch_minutes",
+        "arrival_minutes",
+        "quote_minutes",
+        "limit_days",
         "date_dispatched",
         "appointment_date",
         "paused_seconds",
     )
     def _compute_deadlines(self):
         for ticket in self:
-            estate = ticket.estate_id
             paused = timedelta(seconds=ticket.paused_seconds or 0)
             received = ticket.date_received or fields.Datetime.now()
             timed = ticket.request_kind in DISPATCH_KINDS and not ticket.is_simple
-            dispatch = arrival = resolution = False
+            paid = ticket.is_paid_service and not ticket.is_simple
+            dispatch = arrival = resolution = quote = False
+            if paid:
+                quote = received + timedelta(minutes=ticket.quote_minutes) + paused
             if timed:
-                minutes = (
-                    estate.dispatch_minutes_common or 3
-                    if ticket.request_kind == "repair_common"
-                    else estate.dispatch_minutes or 5
-                )
-                dispatch = received + timedelta(minutes=minutes) + paused
-                if ticket.request_kind in ARRIVAL_KINDS and ticket.date_dispatched:
+                dispatch = received + timedelta(minutes=ticket.dispatch_minutes) + paused
+                if paid:
+                    # paid work starts at the time agreed with the resident
+                    arrival = ticket.date_dispatched and ticket.appointment_date
+                elif ticket.request_kind in ARRIVAL_KINDS and ticket.date_dispatched:
                     arrival = ticket.appointment_date or (
-                        ticket.date_dispatched
-                        + timedelta(minutes=estate.arrival_minutes or 15)
-                        + paused
+                        ticket.date_dispatched + timedelta(minutes=ticket.arrival_minutes) + paused
                     )
-            days = ticket.category_id.property_time_limit_id.days
-            if ticket.request_kind == "inquiry" and ticket.channel_id.property_is_written:
-                days = estate.inquiry_reply_days or 2
-            if days and not ticket.is_simple:
-                resolution = received + timedelta(days=days) + paused
+            if ticket.limit_days and not ticket.is_simple:
+                resolution = received + timedelta(days=ticket.limit_days) + paused
             ticket.dispatch_deadline = dispatch
             ticket.arrival_deadline = arrival
             ticket.resolution_deadline = resolution
+            ticket.quote_deadline = quote
 
     @api.depends(
         "closed_date", "resolution_deadline", "stage_id", "date_dispatched", "date_arrived"
@@ -284,6 +405,24 @@ class HelpdeskTicket(models.Model):
                 ticket.followup_kind = False  # internal work, nobody to visit
             else:
                 ticket.followup_kind = "everyday_help"
+
+    @api.depends("charge_ids.price_subtotal")
+    def _compute_quote_amount(self):
+        for ticket in self:
+            ticket.quote_amount = sum(ticket.charge_ids.mapped("price_subtotal"))
+
+    @api.depends("is_paid_service", "invoice_id.payment_state", "invoice_id.state")
+    def _compute_charge_state(self):
+        for ticket in self:
+            invoice = ticket.invoice_id
+            if not ticket.is_paid_service:
+                ticket.charge_state = False
+            elif not invoice or invoice.state != "posted":
+                ticket.charge_state = "to_invoice"
+            elif invoice.payment_state in ("paid", "in_payment", "reversed"):
+                ticket.charge_state = "paid"
+            else:
+                ticket.charge_state = "unpaid"
 
     @api.depends("closed_date", "resolution_deadline")
     def _compute_resolved_on_time(self):
@@ -337,7 +476,19 @@ class HelpdeskTicket(models.Model):
                 self._set_reopen_date()
             elif "reopen_date" not in vals:
                 vals = {**vals, "reopen_date": False}
-        return super().write(vals)
+        result = super().write(vals)
+        if "stage_id" in vals:
+            self.filtered(
+                lambda t: t.closed and t.is_paid_service and t.stage_id != self._cancel_stage()
+            )._create_service_invoices()
+        return result
+
+    @api.model
+    def _cancel_stage(self):
+        return (
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled", raise_if_not_found=False)
+            or self.env["helpdesk.ticket.stage"]
+        )
 
     def _set_reopen_date(self):
         today = fields.Date.context_today(self)
@@ -347,9 +498,7 @@ class HelpdeskTicket(models.Model):
 
     def _check_can_close(self, stage_id):
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        if not stage.closed or stage == self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled", raise_if_not_found=False
-        ):
+        if not stage.closed or stage == self._cancel_stage():
             return
         unchecked = self.filtered(lambda t: not all(t.checklist_line_ids.mapped("is_done")))
         if unchecked:
@@ -370,6 +519,7 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(no_order.mapped("display_name")),
                 )
             )
+        self._check_paid_service_done()
 
     def _track_pause(self, stage_id):
         """Entering a waiting stage stops the timers; leaving it moves the deadlines on by
@@ -421,6 +571,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(
                     self.env._("%(ticket)s has no work order yet.", ticket=ticket.display_name)
                 )
+        self._check_quote_accepted()
         self.filtered(lambda t: not t.date_arrived).date_arrived = fields.Datetime.now()
         return True
 
@@ -505,6 +656,7 @@ class HelpdeskTicket(models.Model):
             "dispatch": self.env._("dispatch"),
             "arrival": self.env._("arrival"),
             "resolution": self.env._("resolution"),
+            "quote": self.env._("quote"),
         }
         activity_type = self.env.ref("property_service_desk.mail_activity_type_overdue_request")
         model_id = self.env["ir.model"]._get_id(self._name)
@@ -697,6 +849,332 @@ class HelpdeskTicket(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
+
+    # ------------------------------------------------------------------
+    # Paid services (特约服务)
+    # ------------------------------------------------------------------
+    def _check_quote_editable(self):
+        locked = self.filtered(lambda t: t.quote_state in ("quoted", "accepted") or t.closed)
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The price of %(tickets)s was already given to the resident: reset the "
+                    "quote before changing its items.",
+                    tickets=", ".join(locked.mapped("display_name")),
+                )
+            )
+
+    def _check_not_closed(self):
+        closed = self.filtered("closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "%(tickets)s is completed: its work record can no longer change.",
+                    tickets=", ".join(closed.mapped("display_name")),
+                )
+            )
+
+    def _check_quote_accepted(self):
+        """No paid work starts before the resident accepted the price."""
+        waiting = self.filtered(lambda t: t.is_paid_service and t.quote_state != "accepted")
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "The resident has not accepted the price of %(tickets)s: work on a paid "
+                    "service starts only after that.",
+                    tickets=", ".join(waiting.mapped("display_name")),
+                )
+            )
+
+    def _check_paid_service_done(self):
+        """Completing a paid service needs the accepted price, the actual work done and
+        every material the resident supplied checked."""
+        self._check_quote_accepted()
+        no_record = self.filtered(lambda t: t.is_paid_service and not (t.actual_work or "").strip())
+        if no_record:
+            raise UserError(
+                self.env._(
+                    "Record the work actually done on site for %(tickets)s before completing it.",
+                    tickets=", ".join(no_record.mapped("display_name")),
+                )
+            )
+        unchecked = self.material_ids.filtered(lambda m: not m.check_result)
+        if unchecked:
+            raise UserError(
+                self.env._(
+                    "Check the materials the resident supplied before completing the work: "
+                    "%(materials)s.",
+                    materials=", ".join(unchecked.mapped("name")),
+                )
+            )
+
+    def _check_can_quote(self):
+        """The department supervisor (the helpdesk team leader) quotes; without one, the
+        service-centre supervisors do. Suite administrators always may."""
+        user = self.env.user
+        if user.has_group("property_service_desk.group_property_manager"):
+            return
+        for ticket in self:
+            department = ticket.department_id or ticket.category_id.property_department_id
+            allowed = (
+                user == department.user_id
+                if department.user_id
+                else user.has_group("property_service_desk.group_property_supervisor")
+            )
+            if not allowed:
+                raise UserError(
+                    self.env._(
+                        "Only the supervisor of %(department)s can quote the price of %(ticket)s.",
+                        department=department.name or self.env._("the department"),
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def action_send_quote(self):
+        """The department supervisor assesses the work and gives the resident its price,
+        from the price list and within the category's price range."""
+        self._check_can_quote()
+        for ticket in self:
+            if not ticket.is_paid_service:
+                raise UserError(
+                    self.env._("%(ticket)s is not a paid service.", ticket=ticket.display_name)
+                )
+            if ticket.quote_state != "draft":
+                raise UserError(
+                    self.env._(
+                        "The quote of %(ticket)s was already sent.", ticket=ticket.display_name
+                    )
+                )
+            ticket._check_not_closed()
+            if not ticket.charge_ids or ticket.currency_id.is_zero(ticket.quote_amount):
+                raise UserError(
+                    self.env._(
+                        "Add the price-list items of %(ticket)s before quoting.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            category = ticket.category_id
+            low, high = category.property_price_min, category.property_price_max
+            amount = ticket.quote_amount
+            if (low and ticket.currency_id.compare_amounts(amount, low) < 0) or (
+                high and ticket.currency_id.compare_amounts(amount, high) > 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "The price %(amount)s of %(ticket)s is outside the range of "
+                        "%(category)s (%(low)s to %(high)s).",
+                        amount=amount,
+                        ticket=ticket.display_name,
+                        category=category.display_name,
+                        low=low,
+                        high=high or "-",
+                    )
+                )
+        now = fields.Datetime.now()
+        self.write({"quote_state": "quoted", "quoted_by_id": self.env.uid})
+        self.filtered(lambda t: not t.date_quoted).date_quoted = now
+        for ticket in self:
+            lines = Markup("").join(
+                Markup("<li>%s × %s = %s</li>") % (line.name, line.quantity, line.price_subtotal)
+                for line in ticket.charge_ids
+            )
+            ticket.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul><p>%s</p>")
+                % (
+                    self.env._(
+                        "The price of your request is %(amount)s %(currency)s:",
+                        amount=ticket.quote_amount,
+                        currency=ticket.currency_id.name,
+                    ),
+                    lines,
+                    self.env._(
+                        "Please accept or refuse it on your portal, or tell the service centre."
+                    ),
+                ),
+                partner_ids=ticket.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_reset_quote(self):
+        """Back to quoting: the resident refused, or the work found on site differs from
+        the request."""
+        self._check_can_quote()
+        self._check_not_closed()
+        self.write(
+            {
+                "quote_state": "draft",
+                "quote_answer_date": False,
+                "quote_answer_partner_id": False,
+                "quote_answer_channel": False,
+                "quote_answer_user_id": False,
+            }
+        )
+        return True
+
+    def _record_quote_answer(self, accept, partner, channel):
+        for ticket in self:
+            if ticket.quote_state != "quoted":
+                raise UserError(
+                    self.env._(
+                        "%(ticket)s has no price awaiting an answer.", ticket=ticket.display_name
+                    )
+                )
+        self.write(
+            {
+                "quote_state": "accepted" if accept else "refused",
+                "quote_answer_date": fields.Datetime.now(),
+                "quote_answer_partner_id": partner.id,
+                "quote_answer_channel": channel,
+                "quote_answer_user_id": self.env.uid if channel == "staff" else False,
+            }
+        )
+
+    def action_accept_quote(self):
+        """Staff record that the resident accepted the price (in person or by phone)."""
+        for ticket in self:
+            ticket._record_quote_answer(True, ticket._quote_partner(), "staff")
+            ticket.message_post(
+                body=self.env._(
+                    "%(user)s recorded that %(partner)s accepted the price of %(amount)s.",
+                    user=self.env.user.name,
+                    partner=ticket.quote_answer_partner_id.name or "",
+                    amount=ticket.quote_amount,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_refuse_quote(self):
+        """Staff record that the resident refused the price."""
+        for ticket in self:
+            ticket._record_quote_answer(False, ticket._quote_partner(), "staff")
+            ticket._notify_quote_refused()
+        return True
+
+    def _quote_partner(self):
+        self.ensure_one()
+        return self.partner_id or self.unit_id.fee_payer_id
+
+    def _quote_partners(self):
+        """Who may answer the quote for the unit: the reporter, and the unit's owners,
+        tenants and agents (not the other household members)."""
+        self.ensure_one()
+        occupants = self.unit_id.occupancy_ids.filtered(
+            lambda o: o.is_current and o.role in QUOTE_ROLES
+        )
+        return self.partner_id | occupants.partner_id
+
+    def _notify_quote_refused(self):
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for ticket in self:
+            department = ticket.department_id or ticket.category_id.property_department_id
+            user = department.user_id or ticket.estate_id.supervisor_id
+            if user:
+                ticket.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Price refused: requote or cancel"),
+                    user_id=user.id,
+                )
+            ticket.message_post(
+                body=self.env._(
+                    "%(partner)s refused the price of %(amount)s.",
+                    partner=ticket.quote_answer_partner_id.name or "",
+                    amount=ticket.quote_amount,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _portal_quote_answer(self, accept):
+        """Called for the resident after the portal checked they may read the request."""
+        self.ensure_one()
+        partner = self.env.user.partner_id
+        if partner not in self.sudo()._quote_partners():
+            raise UserError(
+                self.env._(
+                    "Only the person who reported the request or the unit's owner or tenant "
+                    "can answer its price."
+                )
+            )
+        # the resident may not write the request: the portal checked their access
+        ticket_sudo = self.sudo()
+        ticket_sudo._record_quote_answer(accept, partner, "portal")
+        if accept:
+            ticket_sudo.message_post(
+                body=self.env._("Price of %(amount)s accepted.", amount=ticket_sudo.quote_amount),
+                author_id=partner.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        else:
+            ticket_sudo._notify_quote_refused()
+
+    def _create_service_invoices(self):
+        """Completed paid services are invoiced to the unit's fee payer (or whoever
+        asked for the service) and posted, so that the cashier collects them."""
+        # technicians and front desk complete the work but have no accounting rights:
+        # the invoice is created on behalf of finance, from the accepted quote only
+        tickets = self.sudo().filtered(lambda t: not t.invoice_id and t.charge_ids)
+        if not tickets:
+            return
+        vals_list = []
+        for ticket in tickets:
+            partner = ticket.unit_id.fee_payer_id or ticket.partner_id
+            if not partner:
+                raise UserError(
+                    self.env._(
+                        "%(ticket)s has nobody to invoice: set the resident who asked for it.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            vals_list.append(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "company_id": ticket.company_id.id,
+                    "invoice_origin": ticket.number or ticket.name,
+                    "ref": ticket.name,
+                    "property_ticket_id": ticket.id,
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "name": line.name,
+                                "quantity": line.quantity,
+                                "price_unit": line.price_unit,
+                            }
+                        )
+                        for line in ticket.charge_ids
+                    ],
+                }
+            )
+        Move = self.env["account.move"].sudo().with_context(default_move_type="out_invoice")
+        invoices = Move.create(vals_list)
+        invoices.action_post()
+        for ticket, invoice in zip(tickets, invoices, strict=True):
+            ticket.invoice_id = invoice
+        tickets._message_log_batch(
+            bodies={
+                ticket.id: Markup("<p>%s</p>")
+                % self.env._(
+                    "Invoice %(invoice)s of %(amount)s issued to %(partner)s.",
+                    invoice=ticket.invoice_id.name,
+                    amount=ticket.invoice_id.amount_total,
+                    partner=ticket.invoice_id.partner_id.name,
+                )
+                for ticket in tickets
+            }
+        )
+
+    def action_view_invoice(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "view_mode": "form",
+            "res_id": self.invoice_id.id,
+        }
 
     # ------------------------------------------------------------------
     # Portal

@@ -124,6 +124,13 @@ class PropertyEstate(models.Model):
         help="A technician arrives this long after dispatch, unless the resident chose "
         "an appointment.",
     )
+    quote_minutes = fields.Integer(
+        string="Paid-Service Quote Within (min)",
+        default=20,
+        required=True,
+        help="The department supervisor assesses a paid service and quotes its price "
+        "this long after the request.",
+    )
     inquiry_reply_days = fields.Integer(
         string="Written Inquiry Reply (days)", default=2, required=True
     )
@@ -147,6 +154,7 @@ class PropertyEstate(models.Model):
 
     _timer_settings_positive = models.Constraint(
         "CHECK(dispatch_minutes > 0 AND dispatch_minutes_common > 0 AND arrival_minutes > 0 "
+        "AND quote_minutes > 0 "
         "AND inquiry_reply_days > 0 AND deferred_reopen_days > 0 "
         "AND spot_check_rate > 0 AND spot_check_rate <= 100)",
         "Time limits of an estate must be positive.",

@@ -8,3 +8,4 @@ from . import test_requests
 from . import test_followups
 from . import test_portal_requests
 from . import test_statistics
+from . import test_paid_services

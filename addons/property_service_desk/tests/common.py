@@ -135,6 +135,11 @@ class RequestCommon(PropertyCommon):
         cls.estate_a.director_id = cls.director_a
         ref = cls.env.ref
         cls.cat_unblock = ref("property_service_desk.category_engineering_paid_unblocking")
+        # the same work done free of charge (under warranty): the timers of a repair
+        # without the paid-service steps
+        cls.cat_repair = cls.cat_unblock.copy(
+            {"name": "Unblocking under warranty", "property_is_paid": False}
+        )
         cls.cat_common = ref("property_service_desk.category_engineering_common_area_overhaul")
         cls.cat_lift = ref("property_service_desk.category_engineering_equipment_lifts")
         cls.engineering = ref("property_service_desk.helpdesk_team_engineering")

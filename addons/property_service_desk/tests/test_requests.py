@@ -19,7 +19,7 @@ class TestRequests(RequestCommon):
                 "name": "Blocked drain",
                 "description": "<p>Kitchen drain blocked</p>",
                 "unit_id": self.unit_a1.id,
-                "category_id": self.cat_unblock.id,
+                "category_id": self.cat_repair.id,
                 "date_received": T0,
                 **vals,
             }
@@ -217,7 +217,7 @@ class TestRequests(RequestCommon):
         )
         self.engineering.user_ids = tech_1 | tech_2
         self.estate_a.user_ids = [(4, tech_1.id), (4, tech_2.id)]
-        self.cat_unblock.property_dispatch_mode = "round_robin"
+        self.cat_repair.property_dispatch_mode = "round_robin"
         first, second = self._ticket(), self._ticket()
         first.action_dispatch()
         second.action_dispatch()

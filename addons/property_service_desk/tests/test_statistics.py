@@ -18,7 +18,10 @@ class TestSpotChecksAndStatistics(PropertyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.category = cls.env.ref("property_service_desk.category_engineering_paid_unblocking")
+        # free of charge: the paid-service steps are tested in test_paid_services
+        cls.category = cls.env.ref(
+            "property_service_desk.category_engineering_paid_unblocking"
+        ).copy({"name": "Unblocking under warranty", "property_is_paid": False})
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
 
     def _tickets(self, count, unit, received):
