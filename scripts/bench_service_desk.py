@@ -87,7 +87,7 @@ def fill(env, count, overdue_share):
             number, name, description, stage_id, team_id, company_id, estate_id, unit_id,
             request_kind, date_received, dispatch_deadline, resolution_deadline,
             is_paused, priority, active, last_stage_update, create_date, write_date,
-            create_uid, write_uid, escalation_level
+            create_uid, write_uid, escalation_level, quote_state
         )
         SELECT 'BENCH' || g, 'bench', '<p>bench</p>', %(stage)s, %(team)s, %(company)s,
                %(estate)s, (%(units)s)[1 + g %% %(unit_count)s], 'repair_unit',
@@ -95,7 +95,7 @@ def fill(env, count, overdue_share):
                CASE WHEN g <= %(overdue)s THEN now() at time zone 'utc' - interval '50 minutes'
                     ELSE now() at time zone 'utc' + interval '1 hour' END,
                now() at time zone 'utc' + interval '1 day',
-               false, '1', true, now(), now(), now(), 1, 1, 0
+               false, '1', true, now(), now(), now(), 1, 1, 0, 'draft'
           FROM generate_series(1, %(count)s) g
         """,
         {

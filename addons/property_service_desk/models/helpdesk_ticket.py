@@ -369,7 +369,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             open_deadlines = [
                 ticket[deadline]
-                for deadline, done, _flag in TIMERS.values()
+                for deadline, done, _flag in self._property_timers().values()
                 if ticket[deadline] and not ticket[done] and not ticket.closed
             ]
             ticket.next_deadline = min(open_deadlines) if open_deadlines else False
@@ -628,11 +628,26 @@ class HelpdeskTicket(models.Model):
             category_tickets.message_subscribe(category.property_notify_user_ids.partner_id.ids)
 
     @api.model
+    def _property_timers(self):
+        """The timers of a request: name -> (deadline field, "done" field, overdue flag).
+        Other addons add theirs (complaints do)."""
+        return dict(TIMERS)
+
+    @api.model
+    def _property_timer_labels(self):
+        return {
+            "dispatch": self.env._("dispatch"),
+            "arrival": self.env._("arrival"),
+            "resolution": self.env._("resolution"),
+            "quote": self.env._("quote"),
+        }
+
+    @api.model
     def _get_overdue_domain(self, now):
         """Open, running requests with a deadline passed and not yet marked."""
         timers = Domain.OR(
             Domain(deadline, "<", now) & Domain(done, "=", False) & Domain(flag, "=", False)
-            for deadline, done, flag in TIMERS.values()
+            for deadline, done, flag in self._property_timers().values()
         )
         return timers & Domain("closed", "=", False) & Domain("is_paused", "=", False)
 
@@ -652,21 +667,17 @@ class HelpdeskTicket(models.Model):
                 break
 
     def _mark_overdue(self, now):
-        labels = {
-            "dispatch": self.env._("dispatch"),
-            "arrival": self.env._("arrival"),
-            "resolution": self.env._("resolution"),
-            "quote": self.env._("quote"),
-        }
+        timers = self._property_timers()
+        labels = self._property_timer_labels()
         activity_type = self.env.ref("property_service_desk.mail_activity_type_overdue_request")
         model_id = self.env["ir.model"]._get_id(self._name)
         writes = defaultdict(list)
         bodies = {}
-        activities = []
+        activities = {False: [], True: []}  # by "also e-mail the person"
         for ticket in self:
             missed = [
                 timer
-                for timer, (deadline, done, flag) in TIMERS.items()
+                for timer, (deadline, done, flag) in timers.items()
                 if ticket[deadline]
                 and ticket[deadline] < now
                 and not ticket[done]
@@ -677,7 +688,7 @@ class HelpdeskTicket(models.Model):
             ladder = MAJOR_LADDER if ticket.is_major else LADDER
             old_level = ticket.escalation_level
             new_level = min(old_level + len(missed), len(ladder))
-            flags = tuple(sorted(TIMERS[timer][2] for timer in missed))
+            flags = tuple(sorted(timers[timer][2] for timer in missed))
             writes[flags, new_level].append(ticket.id)
             recipients = [ticket._get_escalation_user(role) for role in ladder[old_level:new_level]]
             recipients = [user for user in recipients if user]
@@ -687,7 +698,7 @@ class HelpdeskTicket(models.Model):
                 users=", ".join(user.name for user in recipients) or self.env._("nobody"),
             )
             for user in recipients:
-                activities.append(
+                activities[bool(ticket.estate_id.escalation_email)].append(
                     {
                         "res_model_id": model_id,
                         "res_id": ticket.id,
@@ -701,10 +712,12 @@ class HelpdeskTicket(models.Model):
             self.browse(ids).write({**dict.fromkeys(flags, True), "escalation_level": level})
         if bodies:
             self.browse(list(bodies))._message_log_batch(bodies=bodies)
-        if activities:
-            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-                activities
-            )
+        Activity = self.env["mail.activity"]
+        if activities[False]:
+            # no assignment e-mail: the activity shows in the user's Odoo
+            Activity.with_context(mail_activity_quick_update=True).create(activities[False])
+        if activities[True]:
+            Activity.create(activities[True])
 
     def _get_escalation_user(self, role):
         self.ensure_one()

@@ -131,6 +131,10 @@ class PropertyEstate(models.Model):
         help="The department supervisor assesses a paid service and quotes its price "
         "this long after the request.",
     )
+    escalation_email = fields.Boolean(
+        string="E-mail Escalations",
+        help="Besides the activity, e-mail each person a missed deadline is escalated to.",
+    )
     inquiry_reply_days = fields.Integer(
         string="Written Inquiry Reply (days)", default=2, required=True
     )
