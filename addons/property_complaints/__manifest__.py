@@ -4,7 +4,7 @@
     "name": "Property Complaints",
     "summary": "Complaints (投诉管理): classification, escalation deadlines, "
     "handling, follow-up and monthly analysis",
-    "version": "19.0.0.1.0",
+    "version": "19.0.1.0.0",
     "category": "Services/Property",
     "website": "https://github.com/property-service-desk/property-suite",
     "author": "Property Service Desk contributors",
@@ -12,9 +12,20 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["property_service_desk"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
+        "security/property_complaints_security.xml",
         "security/ir.model.access.csv",
+        "data/complaint_data.xml",
+        "report/complaint_monthly_report.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/property_estate_views.xml",
+        "views/wizard_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/complaint_demo.xml",
     ],
     "installable": True,
 }

@@ -1,0 +1,18 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.addons.property_service_desk.controllers.helpdesk import (
+    PropertyHelpdeskTicketController,
+)
+
+
+class PropertyComplaintTicketController(PropertyHelpdeskTicketController):
+    """A resident's complaint on the portal also says where and when it happened and
+    what they ask for."""
+
+    def _prepare_submit_ticket_vals(self, **kw):
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        for field_name in ("incident_place", "resident_request"):
+            value = (kw.get(field_name) or "").strip()
+            if value:
+                vals[field_name] = value[:2000]
+        return vals

@@ -1,0 +1,3 @@
+from . import helpdesk_ticket_category
+from . import property_estate
+from . import helpdesk_ticket

@@ -1,0 +1,141 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class PropertyEstate(models.Model):
+    _inherit = "property.estate"
+
+    # Complaint deadlines (SOP §6), per estate
+    complaint_department_minutes = fields.Integer(
+        string="Complaint to Department Within (min)",
+        default=20,
+        required=True,
+        help="The complaint record is sent to the responsible department within this time.",
+    )
+    complaint_supervisor_minutes = fields.Integer(
+        string="Valid Complaint to Supervisor Within (min)", default=60, required=True
+    )
+    complaint_reply_days = fields.Integer(
+        string="Communicative Complaint Reply (days)",
+        default=2,
+        required=True,
+        help="Unless the resident asked for an earlier date.",
+    )
+    complaint_valid_days = fields.Integer(
+        string="Valid Complaint Resolved Within (days)", default=2, required=True
+    )
+    complaint_communicative_days = fields.Integer(
+        string="Communicative Complaint Resolved Within (days)", default=3, required=True
+    )
+    complaint_major_answer_days = fields.Integer(
+        string="Major Complaint Answered Within (days)", default=2, required=True
+    )
+    complaint_major_days = fields.Integer(
+        string="Major Complaint Solved Within (days)", default=10, required=True
+    )
+    complaint_repeat_days = fields.Integer(
+        string="Secondary Complaint Window (days)",
+        default=30,
+        required=True,
+        help="A complaint about the same unit and category within this many days of the "
+        "previous one (or reopened within them) is a secondary complaint.",
+    )
+    complaint_hr_user_id = fields.Many2one(
+        "res.users",
+        string="HR Handling",
+        help="Receives the complaints about staff (attitude, ethics, etiquette).",
+    )
+    complaint_quality_user_id = fields.Many2one(
+        "res.users",
+        string="Quality Review",
+        help="Receives the complaints about management procedures for review.",
+    )
+    # Dashboard tile
+    complaint_open_count = fields.Integer(compute="_compute_complaint_tile")
+    complaint_late_count = fields.Integer(compute="_compute_complaint_tile")
+    complaint_month_count = fields.Integer(compute="_compute_complaint_tile")
+    complaint_month_on_time_rate = fields.Float(
+        string="On-Time Rate This Month (%)", compute="_compute_complaint_tile"
+    )
+
+    _complaint_settings_positive = models.Constraint(
+        "CHECK(complaint_department_minutes > 0 AND complaint_supervisor_minutes > 0 "
+        "AND complaint_reply_days > 0 AND complaint_valid_days > 0 "
+        "AND complaint_communicative_days > 0 AND complaint_major_answer_days > 0 "
+        "AND complaint_major_days > 0 AND complaint_repeat_days > 0)",
+        "Complaint time limits must be positive.",
+    )
+
+    def _local_day_end(self, when):
+        """End of the estate's local day of ``when`` (naive UTC), as naive UTC."""
+        self.ensure_one()
+        tz = pytz.timezone(self.tz or "UTC")
+        local = pytz.utc.localize(when).astimezone(tz)
+        end = tz.localize(datetime.combine(local.date(), time(23, 59, 59)))
+        return end.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _local_date_start(self, day):
+        """Start of ``day`` in the estate's timezone, as naive UTC."""
+        self.ensure_one()
+        tz = pytz.timezone(self.tz or "UTC")
+        start = tz.localize(datetime.combine(day, time.min))
+        return start.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.depends_context("uid")
+    def _compute_complaint_tile(self):
+        Ticket = self.env["helpdesk.ticket"]
+        now = fields.Datetime.now()
+        month_start = fields.Date.context_today(self).replace(day=1)
+        base = [("estate_id", "in", self.ids), ("request_kind", "=", "complaint")]
+        open_counts = dict(
+            Ticket._read_group(base + [("closed", "=", False)], ["estate_id"], ["__count"])
+        )
+        # late: any of its deadlines passed without the step done, flagged by the
+        # scheduled action yet or not
+        late = Domain.OR(
+            Domain(deadline, "<", now) & Domain(done, "=", False)
+            for deadline, done, _flag in Ticket._property_timers().values()
+        )
+        late_counts = dict(
+            Ticket._read_group(
+                Domain.AND([base, [("closed", "=", False)], late]), ["estate_id"], ["__count"]
+            )
+        )
+        month = Ticket._read_group(
+            base + [("date_received", ">=", month_start), ("closed", "=", True)],
+            ["estate_id", "resolved_on_time"],
+            ["__count"],
+        )
+        month_total = dict(
+            Ticket._read_group(
+                base + [("date_received", ">=", month_start)], ["estate_id"], ["__count"]
+            )
+        )
+        closed = {}
+        on_time = {}
+        for estate, state, count in month:
+            closed[estate] = closed.get(estate, 0) + count
+            if state == "on_time":
+                on_time[estate] = on_time.get(estate, 0) + count
+        for estate in self:
+            estate.complaint_open_count = open_counts.get(estate, 0)
+            estate.complaint_late_count = late_counts.get(estate, 0)
+            estate.complaint_month_count = month_total.get(estate, 0)
+            estate.complaint_month_on_time_rate = (
+                100.0 * on_time.get(estate, 0) / closed[estate] if closed.get(estate) else 0.0
+            )
+
+    def action_open_complaints(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "property_complaints.property_complaint_action"
+        )
+        action["domain"] = [("estate_id", "=", self.id)]
+        action["context"] = {"default_estate_id": self.id, "search_default_filter_open": 1}
+        return action

@@ -1,0 +1,81 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import http
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestComplaintPortal(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        estate = cls.env["property.estate"].create({"name": "Complaint Estate", "code": "CE"})
+        cls.unit, cls.other_unit = cls.env["property.unit"].create(
+            [
+                {"code": "CE-101", "estate_id": estate.id, "area": 90, "state": "occupied"},
+                {"code": "CE-102", "estate_id": estate.id, "area": 90, "state": "occupied"},
+            ]
+        )
+        cls.owner, cls.neighbour = cls.env["res.partner"].create(
+            [{"name": "CE Owner", "email": "ce.owner@example.com"}, {"name": "CE Neighbour"}]
+        )
+        cls.env["property.occupancy"].create(
+            [
+                {
+                    "unit_id": unit.id,
+                    "partner_id": partner.id,
+                    "role": "owner",
+                    "date_start": "2022-01-01",
+                    "is_fee_payer": True,
+                }
+                for unit, partner in ((cls.unit, cls.owner), (cls.other_unit, cls.neighbour))
+            ]
+        )
+        for login, partner in (("ce_owner", cls.owner), ("ce_neighbour", cls.neighbour)):
+            new_test_user(
+                cls.env,
+                login=login,
+                password=f"{login}_pw",
+                groups="base.group_portal",
+                partner_id=partner.id,
+                name=partner.name,
+            )
+        cls.category = cls.env.ref(
+            "property_service_desk.category_service_centre_complaint_valid_complaint"
+        )
+
+    def test_owner_complains_on_the_portal_neighbour_cannot_see_it(self):
+        self.authenticate("ce_owner", "ce_owner_pw")
+        self.url_open(
+            "/submitted/ticket",
+            data={
+                "category": self.category.id,
+                "subject": "Rubbish left in the corridor for a week",
+                "description": "Nobody cleans the 1st floor corridor.",
+                "unit": self.unit.id,
+                "incident_place": "1st floor corridor",
+                "resident_request": "Clean it and tell me who is responsible",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        complaint = self.env["helpdesk.ticket"].search(
+            [("name", "=", "Rubbish left in the corridor for a week")]
+        )
+        self.assertEqual(complaint.request_kind, "complaint")
+        self.assertEqual(complaint.complaint_type, "valid")
+        self.assertEqual(complaint.partner_id, self.owner)
+        self.assertEqual(complaint.incident_place, "1st floor corridor")
+        self.assertEqual(complaint.resident_request, "Clean it and tell me who is responsible")
+        self.assertTrue(complaint.complaint_department_deadline)
+        # an internal note stays off the owner's page
+        complaint.message_post(
+            body="Cleaner on sick leave, not to be told to the owner",
+            subtype_xmlid="mail.mt_note",
+            message_type="comment",
+        )
+        page = self.url_open(f"/my/ticket/{complaint.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("not to be told to the owner", page.text)
+        self.authenticate("ce_neighbour", "ce_neighbour_pw")
+        self.assertEqual(self.url_open(f"/my/ticket/{complaint.id}").status_code, 404)
+        self.assertNotIn("Rubbish left in the corridor", self.url_open("/my/tickets").text)

@@ -1,0 +1,2 @@
+from . import property_complaint_box
+from . import property_complaint_report
