@@ -4,7 +4,7 @@
     "name": "Property Keys",
     "summary": "Key management (钥匙管理): key register, loans, overdue chasing, "
     "audits and lost keys",
-    "version": "19.0.0.1.0",
+    "version": "19.0.1.0.0",
     "category": "Services/Property",
     "website": "https://github.com/property-service-desk/property-suite",
     "author": "Property Service Desk contributors",
@@ -14,7 +14,15 @@
     "depends": ["property_service_desk"],
     "data": [
         "security/ir.model.access.csv",
+        "security/property_keys_rules.xml",
+        "data/property_keys_data.xml",
+        "report/property_key_reports.xml",
+        "views/property_key_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/property_keys_demo.xml",
     ],
     "installable": True,
 }

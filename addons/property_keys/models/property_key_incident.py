@@ -1,0 +1,134 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class PropertyKeyIncident(models.Model):
+    """A key lost, damaged or found missing: what happened, the decision (re-cut or a
+    new lock) with the developer's or owner's consent, its cost invoiced to whoever is
+    responsible, and the outcome."""
+
+    _name = "property.key.incident"
+    _description = "Key Incident"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(required=True, readonly=True, default="/", copy=False)
+    key_id = fields.Many2one("property.key", required=True, index=True, tracking=True)
+    estate_id = fields.Many2one(related="key_id.estate_id", store=True)
+    company_id = fields.Many2one(related="key_id.company_id", store=True)
+    kind = fields.Selection(
+        [("lost", "Lost"), ("damaged", "Damaged"), ("missing", "Missing at Audit")],
+        required=True,
+        default="lost",
+        tracking=True,
+    )
+    date = fields.Datetime(default=fields.Datetime.now, required=True)
+    description = fields.Text(string="What Happened", required=True)
+    audit_id = fields.Many2one("property.key.audit", readonly=True)
+    decision = fields.Selection(
+        [("recut", "Re-cut the Key"), ("change_lock", "Change the Lock"), ("none", "Nothing")],
+        tracking=True,
+    )
+    consent_partner_id = fields.Many2one(
+        "res.partner",
+        string="Consent Of",
+        tracking=True,
+        help="The developer or owner who agreed to the decision.",
+    )
+    consent_date = fields.Date(tracking=True)
+    responsible_partner_id = fields.Many2one(
+        "res.partner", string="Charged To", help="Who pays the cost, if anyone."
+    )
+    invoice_id = fields.Many2one(
+        "account.move", readonly=True, copy=False, groups="account.group_account_invoice"
+    )
+    outcome = fields.Text()
+    state = fields.Selection(
+        [("open", "Open"), ("decided", "Decided"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("property.key.incident")
+        incidents = super().create(vals_list)
+        incidents.filtered(lambda i: i.kind in ("lost", "missing")).key_id.filtered(
+            lambda k: k.state != "retired"
+        ).write({"state": "lost"})
+        for incident in incidents:
+            supervisor = incident.estate_id.supervisor_id
+            if supervisor:
+                incident.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._("Key incident: decide re-cut or lock change"),
+                    user_id=supervisor.id,
+                )
+        return incidents
+
+    def action_decide(self):
+        for incident in self:
+            if not incident.decision:
+                raise UserError(self.env._("Choose what is done about the key."))
+            if incident.decision != "none" and not (
+                incident.consent_partner_id and incident.consent_date
+            ):
+                raise UserError(
+                    self.env._(
+                        "Re-cutting a key or changing a lock needs the developer's or the "
+                        "owner's consent: record who agreed and when."
+                    )
+                )
+        self.write({"state": "decided"})
+        return True
+
+    def action_close(self):
+        for incident in self:
+            if incident.state != "decided" or not (incident.outcome or "").strip():
+                raise UserError(self.env._("Record the decision and the outcome first."))
+        self.write({"state": "closed"})
+        # a re-cut key or a new lock's key goes back in the cabinet
+        self.filtered(lambda i: i.decision in ("recut", "change_lock")).key_id.write(
+            {"state": "in_cabinet"}
+        )
+        return True
+
+    def action_create_invoice(self):
+        """A draft customer invoice for the cost, to the party responsible; finance sets
+        the amount and posts it."""
+        self.ensure_one()
+        if not self.responsible_partner_id:
+            raise UserError(self.env._("Choose who is charged."))
+        if self.invoice_id:
+            raise UserError(self.env._("This incident is already invoiced."))
+        product = self.env.ref("property_keys.product_key_replacement")
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.responsible_partner_id.id,
+                "company_id": self.company_id.id,
+                "invoice_origin": self.name,
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {
+                            "product_id": product.id,
+                            "name": f"{product.name}: {self.key_id.display_name} ({self.name})",
+                            "quantity": 1,
+                            "price_unit": product.lst_price,
+                        }
+                    )
+                ],
+            }
+        )
+        self.invoice_id = invoice
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "view_mode": "form",
+            "res_id": invoice.id,
+        }
