@@ -4,17 +4,25 @@
     "name": "Property Renovation",
     "summary": "Renovation management (装修管理) with deposits, deductions and "
     "refunds in Odoo accounting",
-    "version": "19.0.0.1.0",
+    "version": "19.0.1.0.0",
     "category": "Services/Property",
     "website": "https://github.com/property-service-desk/property-suite",
     "author": "Property Service Desk contributors",
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["property_service_desk", "account"],
+    "depends": ["property_service_desk", "account", "resource"],
     "data": [
         "security/ir.model.access.csv",
+        "security/property_renovation_rules.xml",
+        "data/property_renovation_data.xml",
+        "report/property_renovation_reports.xml",
+        "views/property_renovation_views.xml",
+        "views/portal_templates.xml",
         "views/menus.xml",
+    ],
+    "demo": [
+        "demo/property_renovation_demo.xml",
     ],
     "installable": True,
 }
