@@ -183,6 +183,8 @@ class PropertyRenovation(models.Model):
 
     def _compute_deposit_ledger(self):
         ledger = defaultdict(lambda: defaultdict(float))
+        # the deposit figures are shown to every role following the application;
+        # reading the journal items needs accounting rights they do not have
         rows = (
             self.env["account.move.line"]
             .sudo()

@@ -15,3 +15,4 @@ from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
 from . import property_request_charge
 from . import account_move
+from . import property_fee

@@ -27,6 +27,11 @@ class PropertyBuilding(models.Model):
     )
     company_id = fields.Many2one(related="estate_id.company_id", store=True, index=True)
     floor_count = fields.Integer(string="Floors")
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Building Manager",
+        help="Answers for the building's fee collection rate (target 95%).",
+    )
     unit_ids = fields.One2many("property.unit", "building_id", string="Units")
     unit_count = fields.Integer(compute="_compute_unit_count")
     note = fields.Text()

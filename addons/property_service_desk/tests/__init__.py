@@ -9,3 +9,5 @@ from . import test_followups
 from . import test_portal_requests
 from . import test_statistics
 from . import test_paid_services
+from . import test_billing
+from . import test_billing_portal

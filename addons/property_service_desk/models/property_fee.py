@@ -1,0 +1,336 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import calendar
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+UNIT_USAGES = [
+    ("residential", "Residential"),
+    ("shop", "Shop"),
+    ("office", "Office"),
+    ("parking", "Parking Space"),
+    ("storage", "Storage Room"),
+]
+
+
+def month_bounds(day):
+    first = day.replace(day=1)
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first, last
+
+
+class PropertyFeeType(models.Model):
+    """A fee billed every month: by area (management fee) or a fixed amount (parking)."""
+
+    _name = "property.fee.type"
+    _description = "Fee Type"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(
+        [("area", "Per m² per Month"), ("fixed", "Fixed per Month")],
+        required=True,
+        default="area",
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Invoiced As",
+        required=True,
+        ondelete="restrict",
+        help="The product on the invoice line: its income account and taxes apply.",
+    )
+    custody_discount = fields.Boolean(
+        string="Custody Rate Applies",
+        default=True,
+        help="Units in custody (托管) pay the estate's custody share of this fee.",
+    )
+    active = fields.Boolean(default=True)
+
+
+class PropertyFeeRate(models.Model):
+    """The price of a fee for an estate and a unit usage from a date on: a new rate
+    applies to the months from its date, never to those already billed."""
+
+    _name = "property.fee.rate"
+    _description = "Fee Rate"
+    _order = "estate_id, fee_type_id, usage, date_from desc"
+
+    estate_id = fields.Many2one("property.estate", required=True, index=True)
+    company_id = fields.Many2one(related="estate_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    fee_type_id = fields.Many2one("property.fee.type", required=True, ondelete="restrict")
+    usage = fields.Selection(UNIT_USAGES, required=True, default="residential")
+    price = fields.Monetary(
+        required=True, help="Per m² and month for area fees, per month for fixed fees."
+    )
+    date_from = fields.Date(string="Valid From", required=True)
+
+    _rate_uniq = models.Constraint(
+        "unique(estate_id, fee_type_id, usage, date_from)",
+        "There is already a rate for this fee and usage from that date.",
+    )
+    _price_positive = models.Constraint("CHECK(price >= 0)", "A rate cannot be negative.")
+
+    @api.model
+    def _rates_for(self, estates, day):
+        """{(estate, fee type, usage): rate} in force on ``day``."""
+        rates = {}
+        for rate in self.search(
+            [("estate_id", "in", estates.ids), ("date_from", "<=", day)],
+            order="date_from asc",
+        ):
+            rates[rate.estate_id, rate.fee_type_id, rate.usage] = rate
+        return rates
+
+    # ------------------------------------------------------------------
+    # Monthly billing
+    # ------------------------------------------------------------------
+    @api.model
+    def _bill(self, estates, day, batch_size=2000, commit=False):
+        """Invoice each unit's fee payer for the month of ``day``: area × rate, or the
+        fixed amount; the custody share for units in custody; pro rata for a payer
+        starting or ending within the month. One line per (unit, month, fee, payer)
+        ever: what exists is skipped, and a unique index refuses duplicates even from
+        two runs at once. Returns the invoices created."""
+        first, last = month_bounds(day)
+        days_in_month = (last - first).days + 1
+        rates = self._rates_for(estates, first)
+        if not rates:
+            return self.env["account.move"]
+        fee_types = self.env["property.fee.type"].browse(
+            {fee_type.id for _estate, fee_type, _usage in rates}
+        )
+        occupancies = self.env["property.occupancy"].search_fetch(
+            [
+                ("estate_id", "in", estates.ids),
+                ("is_fee_payer", "=", True),
+                ("date_start", "<=", last),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", first),
+            ],
+            ["unit_id", "partner_id", "date_start", "date_end"],
+            order="unit_id, date_start",
+        )
+        units = occupancies.unit_id
+        units.fetch(["estate_id", "usage", "area", "state", "code", "company_id"])
+        existing = {
+            (line.property_unit_id.id, line.property_fee_type_id.id, line.partner_id.id)
+            for line in self.env["account.move.line"].search_fetch(
+                [
+                    ("property_period", "=", first),
+                    ("property_unit_id", "in", units.ids),
+                    ("parent_state", "!=", "cancel"),
+                ],
+                ["property_unit_id", "property_fee_type_id", "partner_id"],
+            )
+        }
+        invoices_vals = []
+        period_label = first.strftime("%Y-%m")
+        for occupancy in occupancies:
+            unit = occupancy.unit_id
+            estate = unit.estate_id
+            partner = occupancy.partner_id
+            start = max(first, occupancy.date_start)
+            end = min(last, occupancy.date_end) if occupancy.date_end else last
+            days = (end - start).days + 1
+            if days <= 0:
+                continue
+            custody = unit.state == "entrusted"
+            lines = []
+            for fee_type in fee_types:
+                rate = rates.get((estate, fee_type, unit.usage))
+                if not rate or (unit.id, fee_type.id, partner.commercial_partner_id.id) in existing:
+                    continue
+                base = rate.price * (unit.area if fee_type.kind == "area" else 1.0)
+                share = (
+                    (estate.custody_fee_rate or 100.0) / 100.0
+                    if (custody and fee_type.custody_discount)
+                    else 1.0
+                )
+                amount = rate.currency_id.round(base * share * days / days_in_month)
+                details = [period_label]
+                if fee_type.kind == "area":
+                    details.append(f"{unit.area:g} m² × {rate.price:g}")
+                if days < days_in_month:
+                    details.append(
+                        self.env._("%(days)s/%(total)s days", days=days, total=days_in_month)
+                    )
+                if share != 1.0:
+                    details.append(self.env._("custody %(rate)s%%", rate=f"{share * 100:g}"))
+                lines.append(
+                    fields.Command.create(
+                        {
+                            "product_id": fee_type.product_id.id,
+                            "name": f"{fee_type.name} {unit.code}: " + ", ".join(details),
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "property_unit_id": unit.id,
+                            "property_period": first,
+                            "property_fee_type_id": fee_type.id,
+                        }
+                    )
+                )
+            if lines:
+                invoices_vals.append(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": partner.id,
+                        "company_id": unit.company_id.id,
+                        "invoice_date": first,
+                        "invoice_date_due": first + timedelta(days=estate.fee_due_days or 15),
+                        "invoice_origin": self.env._(
+                            "Fees %(unit)s %(period)s", unit=unit.code, period=period_label
+                        ),
+                        "property_fee_unit_id": unit.id,
+                        "property_fee_period": first,
+                        "invoice_line_ids": lines,
+                    }
+                )
+        Move = self.env["account.move"].with_context(default_move_type="out_invoice")
+        created = self.env["account.move"]
+        cron = self.env["ir.cron"]
+        for start in range(0, len(invoices_vals), batch_size):
+            batch = Move.create(invoices_vals[start : start + batch_size])
+            batch.action_post()
+            batch._apply_prepayments()
+            created |= batch
+            if commit:
+                cron._commit_progress(len(batch))
+        return created
+
+    @api.model
+    def _cron_monthly_billing(self):
+        """Bill this month for every estate with rates (idempotent)."""
+        estates = self.search([]).estate_id
+        if estates:
+            self._bill(estates, fields.Date.context_today(self), commit=True)
+
+
+class PropertyBillingWizard(models.TransientModel):
+    _name = "property.billing.wizard"
+    _description = "Monthly Billing"
+
+    estate_ids = fields.Many2many("property.estate", string="Estates", required=True)
+    month = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="Any day of the month to bill.",
+    )
+
+    def action_bill(self):
+        self.ensure_one()
+        invoices = self.env["property.fee.rate"]._bill(self.estate_ids, self.month)
+        if not invoices:
+            raise UserError(self.env._("Nothing to bill: every fee of that month is invoiced."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Fee Invoices"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("id", "in", invoices.ids)],
+        }
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    property_fee_unit_id = fields.Many2one(
+        "property.unit", string="Billed Unit", index="btree_not_null", readonly=True, copy=False
+    )
+    property_fee_period = fields.Date(string="Fee Month", index=True, readonly=True, copy=False)
+    property_fee_estate_id = fields.Many2one(
+        related="property_fee_unit_id.estate_id", string="Fee Estate", store=True
+    )
+    property_fee_building_id = fields.Many2one(
+        related="property_fee_unit_id.building_id", string="Fee Building", store=True
+    )
+
+    def action_send_fee_notice(self):
+        """Send each owner the fee notice (缴费通知单) by e-mail; it is also on their
+        portal with the invoice."""
+        report = self.env.ref("property_service_desk.action_report_fee_notice")
+        for invoice in self.filtered(lambda m: m.property_fee_unit_id and m.state == "posted"):
+            pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(report, invoice.ids)
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{invoice.name}.pdf".replace("/", "-"),
+                    "raw": pdf,
+                    "res_model": invoice._name,
+                    "res_id": invoice.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+            invoice.message_post(
+                body=self.env._(
+                    "Fee notice for %(unit)s, %(month)s: %(amount)s due by %(due)s.",
+                    unit=invoice.property_fee_unit_id.display_name,
+                    month=invoice.property_fee_period.strftime("%Y-%m"),
+                    amount=invoice.amount_residual,
+                    due=invoice.invoice_date_due,
+                ),
+                partner_ids=invoice.partner_id.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def _apply_prepayments(self):
+        """Money paid in advance (a customer payment not matched to any invoice yet)
+        settles the new invoices, oldest first."""
+        invoices = self.filtered(lambda m: m.state == "posted" and m.move_type == "out_invoice")
+        if not invoices:
+            return
+        partners = invoices.commercial_partner_id
+        credits = self.env["account.move.line"].search(
+            [
+                ("partner_id", "in", partners.ids),
+                ("account_id.account_type", "=", "asset_receivable"),
+                ("reconciled", "=", False),
+                ("parent_state", "=", "posted"),
+                ("balance", "<", 0),
+            ],
+            order="date, id",
+        )
+        if not credits:
+            return
+        by_partner = credits.grouped("partner_id")
+        for partner, partner_invoices in invoices.grouped("commercial_partner_id").items():
+            partner_credits = by_partner.get(partner)
+            if not partner_credits:
+                continue
+            for invoice in partner_invoices.sorted(lambda m: (m.invoice_date, m.id)):
+                open_credits = partner_credits.filtered(lambda l: not l.reconciled)
+                if not open_credits:
+                    break
+                receivable = invoice.line_ids.filtered(
+                    lambda l: l.account_id.account_type == "asset_receivable" and not l.reconciled
+                )
+                (receivable | open_credits).reconcile()
+                invoice.message_post(
+                    body=Markup("<p>%s</p>")
+                    % self.env._("Settled with the prepayment on account."),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    property_unit_id = fields.Many2one("property.unit", index="btree_not_null", readonly=True)
+    property_period = fields.Date(string="Fee Month", readonly=True)
+    property_fee_type_id = fields.Many2one("property.fee.type", readonly=True)
+
+    # one fee line per unit, month, fee and payer, ever (cancelled invoices excepted):
+    # re-running the billing, or two runs at once, can never bill twice
+    _property_fee_once = models.UniqueIndex(
+        "(property_unit_id, property_period, property_fee_type_id, partner_id) "
+        "WHERE property_fee_type_id IS NOT NULL AND parent_state != 'cancel'",
+        "This fee is already billed for this unit and month.",
+    )

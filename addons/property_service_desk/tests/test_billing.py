@@ -1,0 +1,180 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from psycopg2 import IntegrityError
+
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import PropertyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestBilling(PropertyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.finance = new_test_user(
+            cls.env, login="psd_fee_finance", groups="property_service_desk.group_property_finance"
+        )
+        cls.estate_a.user_ids = [(4, cls.finance.id)]
+        cls.management = cls.env.ref("property_service_desk.fee_type_management")
+        cls.parking = cls.env.ref("property_service_desk.fee_type_parking")
+        Rate = cls.env["property.fee.rate"]
+        Rate.create(
+            [
+                {
+                    "estate_id": cls.estate_a.id,
+                    "fee_type_id": cls.management.id,
+                    "usage": "residential",
+                    "price": 2.0,
+                    "date_from": date(2025, 1, 1),
+                },
+                {
+                    "estate_id": cls.estate_a.id,
+                    "fee_type_id": cls.management.id,
+                    "usage": "residential",
+                    "price": 2.5,
+                    "date_from": date(2026, 3, 1),
+                },
+                {
+                    "estate_id": cls.estate_a.id,
+                    "fee_type_id": cls.parking.id,
+                    "usage": "parking",
+                    "price": 300.0,
+                    "date_from": date(2025, 1, 1),
+                },
+            ]
+        )
+        # unit_a1 (89.5 m²): Owner A pays since 2020
+        # unit_a2 (120 m²): in custody; the owner took it on 2026-03-11
+        cls.owner_a2 = cls.env["res.partner"].create({"name": "Owner A2"})
+        cls.env["property.occupancy"].create(
+            {
+                "unit_id": cls.unit_a2.id,
+                "partner_id": cls.owner_a2.id,
+                "role": "owner",
+                "date_start": "2026-03-11",
+                "is_fee_payer": True,
+            }
+        )
+        cls.unit_a2.state = "entrusted"
+        cls.parking_space = cls.env["property.unit"].create(
+            {
+                "code": "P-001",
+                "estate_id": cls.estate_a.id,
+                "usage": "parking",
+                "area": 12.5,
+                "state": "occupied",
+            }
+        )
+        cls.env["property.occupancy"].create(
+            {
+                "unit_id": cls.parking_space.id,
+                "partner_id": cls.owner_a.id,
+                "role": "owner",
+                "date_start": "2024-01-01",
+                "is_fee_payer": True,
+            }
+        )
+
+    def _bill(self, day=date(2026, 3, 15)):
+        return self.env["property.fee.rate"].with_user(self.finance)._bill(self.estate_a, day)
+
+    def _line(self, invoices, unit):
+        return invoices.invoice_line_ids.filtered(lambda l: l.property_unit_id == unit)
+
+    def test_area_rate_custody_and_pro_rata(self):
+        invoices = self._bill()
+        self.assertEqual(len(invoices), 3)
+        self.assertEqual(set(invoices.mapped("state")), {"posted"})
+        # the March rate applies to March: 89.5 × 2.50
+        self.assertEqual(self._line(invoices, self.unit_a1).price_subtotal, 223.75)
+        # 120 m² × 2.50 × 70 % custody × 21/31 days
+        self.assertEqual(
+            self._line(invoices, self.unit_a2).price_subtotal,
+            round(120 * 2.5 * 0.7 * 21 / 31, 2),
+        )
+        self.assertEqual(self._line(invoices, self.unit_a2).partner_id, self.owner_a2)
+        # the parking space pays the fixed parking fee, no management fee (no rate)
+        parking = self._line(invoices, self.parking_space)
+        self.assertEqual(parking.property_fee_type_id, self.parking)
+        self.assertEqual(parking.price_subtotal, 300.0)
+        # estate B has no rate: nothing billed there
+        self.assertFalse(invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_b1))
+        # an earlier month keeps the earlier rate
+        february = self._bill(date(2026, 2, 10))
+        self.assertEqual(self._line(february, self.unit_a1).price_subtotal, 179.0)
+        self.assertFalse(self._line(february, self.unit_a2))  # nobody paid yet
+        receivable = sum(
+            invoices.line_ids.filtered(
+                lambda l: l.account_id.account_type == "asset_receivable"
+            ).mapped("balance")
+        )
+        self.assertEqual(receivable, sum(invoices.mapped("amount_total")))
+
+    def test_billing_twice_bills_nothing_more(self):
+        first = self._bill()
+        self.assertEqual(len(first), 3)
+        self.assertFalse(self._bill())
+        self.assertFalse(self._bill(date(2026, 3, 31)))
+        # a run killed half-way committed part of its invoices: the rest is billed
+        # on the next run, nothing twice
+        first[0].button_draft()
+        first[0].button_cancel()
+        again = self._bill()
+        self.assertEqual(len(again), 1)
+        self.assertEqual(again.property_fee_unit_id, first[0].property_fee_unit_id)
+        # and the database refuses a duplicate line whatever the code path
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
+            duplicate = first[1].copy({"invoice_date": date(2026, 3, 1)})
+            duplicate.invoice_line_ids.write(
+                {
+                    "property_unit_id": first[1].invoice_line_ids.property_unit_id.id,
+                    "property_period": date(2026, 3, 1),
+                    "property_fee_type_id": first[1].invoice_line_ids.property_fee_type_id.id,
+                }
+            )
+            duplicate.action_post()
+            self.env.flush_all()
+
+    def test_prepayment_settles_new_invoices(self):
+        # three months paid in advance at move-in
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": self.owner_a2.id,
+                "amount": 900.0,
+                "date": date(2026, 3, 11),
+            }
+        )
+        payment.action_post()
+        if payment.state != "paid" and payment.move_id:
+            self.assertEqual(payment.move_id.state, "posted")
+        invoices = self._bill()
+        invoice = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a2)
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+        other = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
+        self.assertEqual(other.payment_state, "not_paid")
+        april = self._bill(date(2026, 4, 1))
+        april_a2 = april.filtered(lambda m: m.property_fee_unit_id == self.unit_a2)
+        self.assertIn(april_a2.payment_state, ("paid", "in_payment"))
+
+    def test_fee_notice_and_portal(self):
+        invoices = self._bill()
+        invoice = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("property_service_desk.action_report_fee_notice", invoice.ids)[0]
+            .decode()
+        )
+        self.assertIn("1-1-101", html)
+        self.assertIn("223.75", html)
+        invoice.with_user(self.finance).action_send_fee_notice()
+        self.assertTrue(
+            invoice.message_ids.filtered(
+                lambda m: self.owner_a in m.partner_ids and m.attachment_ids
+            )
+        )
