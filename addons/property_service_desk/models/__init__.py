@@ -16,3 +16,4 @@ from . import helpdesk_ticket
 from . import property_request_charge
 from . import account_move
 from . import property_fee
+from . import property_collection

@@ -178,3 +178,44 @@ class TestBilling(PropertyCommon):
                 lambda m: self.owner_a in m.partner_ids and m.attachment_ids
             )
         )
+
+    def test_collection_rate_and_aged_receivables(self):
+        import base64
+        import io
+
+        import openpyxl
+
+        from odoo.tests import freeze_time
+
+        self.building_a.manager_id = self.finance
+        self.parking_space.building_id = self.building_a
+        with freeze_time(date(2026, 3, 20)):
+            invoices = self._bill()
+            paid = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=paid.ids
+            ).create({})._create_payments()
+            self.estate_a.invalidate_recordset()
+            due = sum(invoices.mapped("amount_total"))
+            self.assertEqual(self.estate_a.fee_month_due, due)
+            self.assertAlmostEqual(self.estate_a.fee_month_rate, 100 * 223.75 / due, places=2)
+            self.assertTrue(self.estate_a.fee_rate_below_target)
+        self.env.flush_all()  # the report is a view over the tables
+        rows = self.env["property.collection.report"].search(
+            [("estate_id", "=", self.estate_a.id), ("month", "=", date(2026, 3, 1))]
+        )
+        self.assertEqual(sum(rows.mapped("amount_due")), due)
+        self.assertEqual(sum(rows.mapped("amount_collected")), 223.75)
+        self.assertEqual(
+            rows.filtered(lambda r: r.building_id == self.building_a).manager_id, self.finance
+        )
+        wizard = self.env["property.aged.receivables"].create(
+            {"estate_ids": [(6, 0, self.estate_a.ids)], "date": date(2026, 5, 1)}
+        )
+        wizard.action_export()
+        sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file))).active
+        values = {row[1]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertNotIn("1-1-101", values)  # paid
+        # due 2026-03-16, 46 days late on 1 May: the 31-60 column
+        self.assertEqual(values["P-001"][5], 300.0)
+        self.assertEqual(values["P-001"][8], 300.0)
