@@ -17,3 +17,4 @@ from . import property_request_charge
 from . import account_move
 from . import property_fee
 from . import property_collection
+from . import property_dunning

@@ -11,3 +11,4 @@ from . import test_statistics
 from . import test_paid_services
 from . import test_billing
 from . import test_billing_portal
+from . import test_dunning
