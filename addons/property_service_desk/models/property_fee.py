@@ -202,6 +202,8 @@ class PropertyFeeRate(models.Model):
             created |= batch
             if commit:
                 cron._commit_progress(len(batch))
+        if created:
+            created._property_watch_receivables()
         return created
 
     @api.model
@@ -280,6 +282,21 @@ class AccountMove(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         return True
+
+    def _property_watch_receivables(self):
+        """The property-fee dunning policy follows the receivable accounts the fees are
+        billed on (a chart installed after the suite has its own accounts)."""
+        policy = self.env.ref(
+            "property_service_desk.credit_policy_property_fees", raise_if_not_found=False
+        )
+        accounts = self.line_ids.account_id.filtered(lambda a: a.account_type == "asset_receivable")
+        missing = accounts - policy.account_ids if policy else accounts.browse()
+        if missing:
+            # configuration of the dunning policy, kept in step by the billing run
+            policy.sudo().account_ids = [fields.Command.link(a.id) for a in missing]
+        companies = self.company_id.filtered(lambda c: not c.credit_policy_id)
+        if policy and companies:
+            companies.sudo().credit_policy_id = policy
 
     def _apply_prepayments(self):
         """Money paid in advance (a customer payment not matched to any invoice yet)
