@@ -18,3 +18,4 @@ from . import account_move
 from . import property_fee
 from . import property_collection
 from . import property_dunning
+from . import property_duty

@@ -12,3 +12,4 @@ from . import test_paid_services
 from . import test_billing
 from . import test_billing_portal
 from . import test_dunning
+from . import test_duty
