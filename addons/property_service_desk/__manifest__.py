@@ -47,6 +47,7 @@
         "views/property_fee_views.xml",
         "views/property_dunning_views.xml",
         "views/property_duty_views.xml",
+        "views/property_custody_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/portal_templates.xml",

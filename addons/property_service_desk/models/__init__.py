@@ -19,3 +19,4 @@ from . import property_fee
 from . import property_collection
 from . import property_dunning
 from . import property_duty
+from . import property_custody

@@ -13,3 +13,4 @@ from . import test_billing
 from . import test_billing_portal
 from . import test_dunning
 from . import test_duty
+from . import test_custody

@@ -1,0 +1,88 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import freeze_time, tagged
+from odoo.tools import mute_logger
+
+from .common import PropertyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCustody(PropertyCommon):
+    def _custody(self, unit=None):
+        return (
+            self.env["property.custody"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": (unit or self.unit_a1).id,
+                    "partner_id": self.owner_a.id,
+                    "water_start": 100.0,
+                    "electricity_start": 2000.0,
+                }
+            )
+        )
+
+    def test_custody_makes_the_unit_entrusted_once(self):
+        self.unit_a1.state = "vacant"
+        custody = self._custody()
+        self.assertEqual(self.unit_a1.state, "entrusted")  # billed at the custody share
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
+            self._custody()
+            self.env.flush_all()
+        custody.action_end()
+        self.assertEqual(self.unit_a1.state, "vacant")
+        self.assertEqual(custody.state, "ended")
+
+    def test_meters_moving_during_custody_alert_once(self):
+        custody = self._custody()
+        Reading = self.env["property.custody.reading"].with_user(self.assistant_a)
+        with self.assertRaises(ValidationError):
+            Reading.create({"custody_id": custody.id, "water": 99.0, "electricity": 2000.0})
+        Reading.create({"custody_id": custody.id, "water": 104.5, "electricity": 2015.0})
+        self.assertFalse(custody.over_limit)
+        self.assertFalse(custody.activity_ids)
+        Reading.create({"custody_id": custody.id, "water": 105.5, "electricity": 2016.0})
+        self.assertTrue(custody.over_limit)
+        self.assertEqual(custody.activity_ids.user_id, self.supervisor_a)
+        Reading.create({"custody_id": custody.id, "water": 106.0, "electricity": 2030.0})
+        self.assertEqual(len(custody.activity_ids), 1)
+        other = self._custody(self.unit_a2)
+        Reading.create({"custody_id": other.id, "water": 100.0, "electricity": 2020.5})
+        self.assertTrue(other.over_limit)  # electricity above 20
+
+    def test_weekly_and_storm_rounds(self):
+        self.unit_a1.state = "vacant"
+        self._custody(self.unit_a2)
+        cron = "property_service_desk.ir_cron_vacancy_rounds"
+        with freeze_time(date(2026, 3, 3)):  # a Tuesday
+            self._run_cron(cron)
+        with freeze_time(date(2026, 3, 6)):  # same week
+            self._run_cron(cron)
+        Round = self.env["property.vacancy.round"]
+        weekly = Round.search([("estate_id", "=", self.estate_a.id), ("kind", "=", "weekly")])
+        self.assertEqual(len(weekly), 1)
+        self.assertEqual(weekly.line_ids.unit_id, self.unit_a1 | self.unit_a2)
+        action = self.estate_a.with_context(storm_kind="storm_after").action_storm_round()
+        storm = Round.browse(action["res_id"])
+        self.assertEqual(storm.kind, "storm_after")
+        self.assertEqual(storm.line_ids.unit_id, self.unit_a1 | self.unit_a2)
+        with self.assertRaises(UserError):
+            storm.action_done()  # nothing checked yet
+        storm.line_ids.write(
+            {
+                "checked": True,
+                "doors_closed": True,
+                "taps_off": True,
+                "power_off": True,
+                "nothing_missing": True,
+                "nobody_staying": True,
+            }
+        )
+        storm.line_ids[0].doors_closed = False
+        storm.action_done()
+        self.assertEqual(storm.activity_ids.user_id, self.supervisor_a)
