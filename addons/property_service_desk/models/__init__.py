@@ -20,3 +20,4 @@ from . import property_collection
 from . import property_dunning
 from . import property_duty
 from . import property_custody
+from . import property_violation

@@ -14,3 +14,4 @@ from . import test_billing_portal
 from . import test_dunning
 from . import test_duty
 from . import test_custody
+from . import test_violations

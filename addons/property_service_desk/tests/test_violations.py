@@ -1,0 +1,123 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, timedelta
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import freeze_time, new_test_user, tagged
+
+from .common import PropertyCommon
+
+
+@tagged("post_install", "-at_install")
+class TestViolations(PropertyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.director = new_test_user(
+            cls.env,
+            login="psd_vio_director",
+            groups="property_service_desk.group_property_director",
+        )
+        cls.estate_a.user_ids = [(4, cls.director.id)]
+        cls.category = cls.env.ref("property_service_desk.violation_category_occupation")
+
+    def _violation(self, **vals):
+        return (
+            self.env["property.violation"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "category_id": self.category.id,
+                    "description": "Bicycles in the fire passage",
+                    **vals,
+                }
+            )
+        )
+
+    def test_severity_and_earlier_violations(self):
+        first = self._violation()
+        self.assertEqual(first.severity, "general")
+        self.assertEqual(first.earlier_count, 0)
+        serious = self._violation(impact="serious")
+        self.assertEqual(serious.severity, "major")
+        self.assertEqual(serious.earlier_count, 1)
+        self.assertIn("earlier violation", serious.message_ids[0].body)
+        with self.assertRaises(UserError):
+            serious.with_user(self.assistant_a).severity_override = "general"
+        serious.with_user(self.director).severity_override = "general"
+        self.assertEqual(serious.severity, "general")
+
+    def test_notices_escalate_in_stages_with_the_category_text(self):
+        violation = self._violation()
+        with freeze_time(date(2026, 3, 3)):
+            violation.action_notify()
+            violation.action_notify()
+            violation.action_notify()
+            with self.assertRaises(UserError):
+                violation.action_notify()
+        self.assertEqual(violation.notice_ids.mapped("stage"), ["first", "second", "final"])
+        self.assertEqual(violation.notice_ids[0].text, self.category.text_first)
+        self.assertEqual(violation.notice_ids[0].deadline, date(2026, 3, 10))
+        self.assertEqual(set(violation.notice_ids.mapped("department")), {"security"})
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "property_service_desk.action_report_violation_notice", violation.notice_ids[:1].ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Resident copy", html)
+        self.assertIn("Management office copy", html)
+
+    def test_penalties_by_the_director_with_their_conditions(self):
+        violation = self._violation()
+        Penalty = self.env["property.violation.penalty"]
+        with self.assertRaises(UserError):
+            Penalty.with_user(self.assistant_a).create(
+                {"violation_id": violation.id, "kind": "litigation"}
+            )
+        with self.assertRaises(ValidationError):
+            Penalty.with_user(self.director).create(
+                {"violation_id": violation.id, "kind": "criticism"}
+            )
+        with self.assertRaises(ValidationError):
+            Penalty.with_user(self.director).create(
+                {
+                    "violation_id": violation.id,
+                    "kind": "cut",
+                    "committee_support_date": date(2026, 3, 1),
+                    "notice_date": date(2026, 3, 2),
+                    "action_date": date(2026, 3, 4),
+                }
+            )
+        cut = Penalty.with_user(self.director).create(
+            {
+                "violation_id": violation.id,
+                "kind": "cut",
+                "committee_support_date": date(2026, 3, 1),
+                "notice_date": date(2026, 3, 2),
+                "action_date": date(2026, 3, 5),
+            }
+        )
+        self.assertEqual(cut.decided_by_id, self.director)
+        compensation = Penalty.with_user(self.director).create(
+            {"violation_id": violation.id, "kind": "compensation", "amount": 200.0}
+        )
+        invoice = compensation.with_user(self.director).action_invoice()
+        self.assertEqual(invoice.partner_id, self.owner_a)
+        self.assertEqual(invoice.amount_total, 200.0)
+        self.assertEqual(invoice.state, "posted")
+        with self.assertRaises(UserError):
+            compensation.with_user(self.director).action_invoice()
+
+    def test_closing_plans_a_follow_up(self):
+        violation = self._violation()
+        with freeze_time(date(2026, 3, 3)):
+            violation.action_close()
+        followup = self.env["property.followup"].search(
+            [("res_model", "=", "property.violation"), ("res_id", "=", violation.id)]
+        )
+        self.assertEqual(followup.due_date, date(2026, 3, 3) + timedelta(days=7))
+        self.assertEqual(violation.state, "closed")
