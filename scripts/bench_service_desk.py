@@ -19,9 +19,10 @@ virtual environment and configuration.
 import argparse
 import os
 import subprocess
-import sys
 import time
 from datetime import timedelta
+
+from bench_common import ensure_database
 
 
 def parse_args():
@@ -37,39 +38,6 @@ def parse_args():
     parser.add_argument("--db", default="property_bench")
     parser.add_argument("--keep", action="store_true", help="keep the scratch database")
     return parser.parse_args()
-
-
-def ensure_database(args, conf, odoo_bin):
-    exists = subprocess.run(
-        [
-            "psql",
-            "-d",
-            "postgres",
-            "-qAtc",
-            f"select 1 from pg_database where datname = '{args.db}'",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    # a kept database is brought up to date with the code
-    step = ["-u", "property_service_desk"] if exists == "1" else ["-i", "property_service_desk"]
-    print(f"{'updating' if exists == '1' else 'creating'} {args.db} ...", flush=True)
-    subprocess.run(
-        [
-            sys.executable,
-            odoo_bin,
-            "-c",
-            conf,
-            "-d",
-            args.db,
-            *step,
-            "--with-demo",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
 
 
 def fill(env, count, overdue_share):
@@ -128,7 +96,7 @@ def main():
     args = parse_args()
     conf = os.environ["ODOO_CONF"]
     odoo_bin = os.path.join(os.environ["ODOO_SRC"], "odoo-bin")
-    ensure_database(args, conf, odoo_bin)
+    ensure_database(args.db, conf, odoo_bin, with_demo=True)
 
     from odoo import SUPERUSER_ID, api, fields
     from odoo.modules.registry import Registry

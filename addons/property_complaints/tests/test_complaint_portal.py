@@ -1,7 +1,9 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import http
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.property_service_desk.tests.common import two_neighbours
 
 
 @tagged("post_install", "-at_install")
@@ -9,37 +11,7 @@ class TestComplaintPortal(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        estate = cls.env["property.estate"].create({"name": "Complaint Estate", "code": "CE"})
-        cls.unit, cls.other_unit = cls.env["property.unit"].create(
-            [
-                {"code": "CE-101", "estate_id": estate.id, "area": 90, "state": "occupied"},
-                {"code": "CE-102", "estate_id": estate.id, "area": 90, "state": "occupied"},
-            ]
-        )
-        cls.owner, cls.neighbour = cls.env["res.partner"].create(
-            [{"name": "CE Owner", "email": "ce.owner@example.com"}, {"name": "CE Neighbour"}]
-        )
-        cls.env["property.occupancy"].create(
-            [
-                {
-                    "unit_id": unit.id,
-                    "partner_id": partner.id,
-                    "role": "owner",
-                    "date_start": "2022-01-01",
-                    "is_fee_payer": True,
-                }
-                for unit, partner in ((cls.unit, cls.owner), (cls.other_unit, cls.neighbour))
-            ]
-        )
-        for login, partner in (("ce_owner", cls.owner), ("ce_neighbour", cls.neighbour)):
-            new_test_user(
-                cls.env,
-                login=login,
-                password=f"{login}_pw",
-                groups="base.group_portal",
-                partner_id=partner.id,
-                name=partner.name,
-            )
+        cls.unit, cls.other_unit, cls.owner, cls.neighbour = two_neighbours(cls.env, "ce")
         cls.category = cls.env.ref(
             "property_service_desk.category_service_centre_complaint_valid_complaint"
         )

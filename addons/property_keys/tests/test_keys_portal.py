@@ -1,6 +1,8 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.property_service_desk.tests.common import two_neighbours
 
 
 @tagged("post_install", "-at_install")
@@ -8,31 +10,8 @@ class TestKeysPortal(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        estate = cls.env["property.estate"].create({"name": "Key Estate", "code": "KE"})
-        cls.unit, cls.other_unit = cls.env["property.unit"].create(
-            [
-                {"code": "KE-101", "estate_id": estate.id, "area": 90},
-                {"code": "KE-102", "estate_id": estate.id, "area": 90},
-            ]
-        )
-        cls.owner, cls.neighbour = cls.env["res.partner"].create(
-            [{"name": "KE Owner"}, {"name": "KE Neighbour"}]
-        )
-        cls.env["property.occupancy"].create(
-            [
-                {"unit_id": u.id, "partner_id": p.id, "role": "owner", "date_start": "2022-01-01"}
-                for u, p in ((cls.unit, cls.owner), (cls.other_unit, cls.neighbour))
-            ]
-        )
-        for login, partner in (("ke_owner", cls.owner), ("ke_neighbour", cls.neighbour)):
-            new_test_user(
-                cls.env,
-                login=login,
-                password=f"{login}_pw",
-                groups="base.group_portal",
-                partner_id=partner.id,
-                name=partner.name,
-            )
+        cls.unit, cls.other_unit, cls.owner, cls.neighbour = two_neighbours(cls.env, "ke")
+        estate = cls.unit.estate_id
         Key = cls.env["property.key"]
         Key.create(
             [

@@ -152,3 +152,45 @@ class RequestCommon(PropertyCommon):
         return self.env["mail.activity"].search(
             [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
         )
+
+
+def two_neighbours(env, code):
+    """An estate with two occupied units, each owned (and paid for) by a resident with a
+    portal login: ``{code}_owner`` and ``{code}_neighbour``, password ``<login>_pw``.
+    Returns (unit, other_unit, owner, neighbour)."""
+    prefix = code.upper()
+    estate = env["property.estate"].create({"name": f"{prefix} Estate", "code": prefix})
+    unit, other_unit = env["property.unit"].create(
+        [
+            {"code": f"{prefix}-101", "estate_id": estate.id, "area": 100, "state": "occupied"},
+            {"code": f"{prefix}-102", "estate_id": estate.id, "area": 80, "state": "occupied"},
+        ]
+    )
+    owner, neighbour = env["res.partner"].create(
+        [
+            {"name": f"{prefix} Owner", "email": f"{code}.owner@example.com"},
+            {"name": f"{prefix} Neighbour"},
+        ]
+    )
+    env["property.occupancy"].create(
+        [
+            {
+                "unit_id": u.id,
+                "partner_id": p.id,
+                "role": "owner",
+                "date_start": "2022-01-01",
+                "is_fee_payer": True,
+            }
+            for u, p in ((unit, owner), (other_unit, neighbour))
+        ]
+    )
+    for login, partner in ((f"{code}_owner", owner), (f"{code}_neighbour", neighbour)):
+        new_test_user(
+            env,
+            login=login,
+            password=f"{login}_pw",
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=partner.name,
+        )
+    return unit, other_unit, owner, neighbour

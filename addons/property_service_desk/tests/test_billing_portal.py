@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import two_neighbours
 
 
 @tagged("post_install", "-at_install")
@@ -10,37 +12,8 @@ class TestBillingPortal(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        estate = cls.env["property.estate"].create({"name": "Fee Estate", "code": "FE"})
-        cls.unit, cls.other_unit = cls.env["property.unit"].create(
-            [
-                {"code": "FE-101", "estate_id": estate.id, "area": 100, "state": "occupied"},
-                {"code": "FE-102", "estate_id": estate.id, "area": 80, "state": "occupied"},
-            ]
-        )
-        cls.owner, cls.neighbour = cls.env["res.partner"].create(
-            [{"name": "FE Owner"}, {"name": "FE Neighbour"}]
-        )
-        cls.env["property.occupancy"].create(
-            [
-                {
-                    "unit_id": u.id,
-                    "partner_id": p.id,
-                    "role": "owner",
-                    "date_start": "2022-01-01",
-                    "is_fee_payer": True,
-                }
-                for u, p in ((cls.unit, cls.owner), (cls.other_unit, cls.neighbour))
-            ]
-        )
-        for login, partner in (("fe_owner", cls.owner), ("fe_neighbour", cls.neighbour)):
-            new_test_user(
-                cls.env,
-                login=login,
-                password=f"{login}_pw",
-                groups="base.group_portal",
-                partner_id=partner.id,
-                name=partner.name,
-            )
+        cls.unit, cls.other_unit, cls.owner, cls.neighbour = two_neighbours(cls.env, "fe")
+        estate = cls.unit.estate_id
         cls.env["property.fee.rate"].create(
             {
                 "estate_id": estate.id,
