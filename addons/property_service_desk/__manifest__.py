@@ -51,6 +51,7 @@
         "views/property_duty_views.xml",
         "views/property_custody_views.xml",
         "views/property_violation_views.xml",
+        "views/property_patrol_views.xml",
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/portal_templates.xml",

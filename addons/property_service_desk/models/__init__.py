@@ -21,3 +21,4 @@ from . import property_dunning
 from . import property_duty
 from . import property_custody
 from . import property_violation
+from . import property_patrol

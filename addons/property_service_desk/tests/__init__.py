@@ -15,3 +15,4 @@ from . import test_dunning
 from . import test_duty
 from . import test_custody
 from . import test_violations
+from . import test_patrols
