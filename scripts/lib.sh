@@ -16,7 +16,9 @@ ODOO_SRC=${ODOO_SRC:-/opt/odoo19}
 ODOO_REPO=${ODOO_REPO:-https://github.com/odoo/odoo.git}
 PROPERTY_HOME=${PROPERTY_HOME:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}/.local/share/property-suite}
 VENV=$PROPERTY_HOME/venv
-ODOO_CONF=$PROPERTY_HOME/odoo.conf
+# one configuration per checkout: two checkouts (a clone and a working copy) can run
+# their tests at the same time without pointing each other at the wrong addons
+ODOO_CONF=$PROPERTY_HOME/odoo-$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-8).conf
 SUITE_MODULES=property_service_desk,property_keys,property_renovation,property_complaints
 
 log() { printf '\033[1m[property]\033[0m %s\n' "$*" >&2; }
