@@ -229,6 +229,11 @@ class PropertyPatrolLine(models.Model):
     gas_smell = fields.Boolean(string="Gas or Burning Smell")
     due_date = fields.Date(string="Rectify By")
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
+    unit_id = fields.Many2one("property.unit", string="Unit Concerned")
+    violation_id = fields.Many2one("property.violation", string="Violation", readonly=True)
+    note_team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="Department to Tell", help="Told by a to-do."
+    )
     verified_on_site = fields.Boolean(readonly=True)
     finding_state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")], compute="_compute_finding_state", store=True
@@ -295,6 +300,36 @@ class PropertyPatrolLine(models.Model):
                         "property_service_desk.helpdesk_ticket_channel_staff"
                     ).id,
                 }
+            )
+        return True
+
+    def action_make_violation(self):
+        """A failed check becomes a resident violation of the unit concerned."""
+        category = self.env.ref("property_service_desk.violation_category_other")
+        for line in self.filtered(lambda l: l.result == "failed" and not l.violation_id):
+            if not line.unit_id:
+                raise UserError(self.env._("Choose the unit the violation concerns."))
+            line.violation_id = self.env["property.violation"].create(
+                {
+                    "unit_id": line.unit_id.id,
+                    "partner_id": line.unit_id.fee_payer_id.id,
+                    "category_id": category.id,
+                    "description": f"{line.name}: {line.note or ''}",
+                }
+            )
+        return True
+
+    def action_note_department(self):
+        """A failed check for another department: a to-do for its team leader."""
+        for line in self.filtered(lambda l: l.result == "failed"):
+            leader = line.note_team_id.user_id
+            if not leader:
+                raise UserError(self.env._("Choose a department with a team leader."))
+            line.round_id.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Patrol finding: %(what)s", what=line.name),
+                note=line.note or "",
+                user_id=leader.id,
             )
         return True
 

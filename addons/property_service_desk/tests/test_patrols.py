@@ -93,6 +93,22 @@ class TestPatrols(PropertyCommon):
         self.assertEqual(drains.finding_state, "closed")
         doors.write({"result": "failed", "gas_smell": True})
         self.assertIn(self.engineer_a, round_.activity_ids.user_id)
+        # or a violation of a unit, or a note for another department
+        with self.assertRaises(UserError):
+            doors.action_make_violation()  # which unit?
+        doors.write({"unit_id": self.unit_a1.id, "note": "Fire door wedged open"})
+        doors.action_make_violation()
+        self.assertEqual(doors.violation_id.unit_id, self.unit_a1)
+        self.assertEqual(doors.violation_id.partner_id, self.owner_a)
+        cleaning = self.env.ref("property_service_desk.helpdesk_team_cleaning")
+        cleaning.user_id = self.supervisor_a
+        doors.note_team_id = cleaning
+        doors.action_note_department()
+        self.assertTrue(
+            round_.activity_ids.filtered(
+                lambda a: a.user_id == self.supervisor_a and "Patrol finding" in a.summary
+            )
+        )
 
 
 @tagged("post_install", "-at_install")
