@@ -1,8 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, time
 
-import pytz
 
 from odoo import api, fields, models
 from odoo.fields import Domain
@@ -71,21 +69,6 @@ class PropertyEstate(models.Model):
         "AND complaint_major_days > 0 AND complaint_repeat_days > 0)",
         "Complaint time limits must be positive.",
     )
-
-    def _local_day_end(self, when):
-        """End of the estate's local day of ``when`` (naive UTC), as naive UTC."""
-        self.ensure_one()
-        tz = pytz.timezone(self.tz or "UTC")
-        local = pytz.utc.localize(when).astimezone(tz)
-        end = tz.localize(datetime.combine(local.date(), time(23, 59, 59)))
-        return end.astimezone(pytz.utc).replace(tzinfo=None)
-
-    def _local_date_start(self, day):
-        """Start of ``day`` in the estate's timezone, as naive UTC."""
-        self.ensure_one()
-        tz = pytz.timezone(self.tz or "UTC")
-        start = tz.localize(datetime.combine(day, time.min))
-        return start.astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.depends_context("uid")
     def _compute_complaint_tile(self):

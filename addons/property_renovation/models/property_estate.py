@@ -9,7 +9,6 @@ class PropertyEstate(models.Model):
 
     _inherit = "property.estate"
 
-    currency_id = fields.Many2one(related="company_id.currency_id")
     renovation_deposit = fields.Monetary(
         string="Renovation Deposit (Owner)", currency_field="currency_id", default=2000.0
     )

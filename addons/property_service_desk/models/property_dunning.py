@@ -63,6 +63,35 @@ class CreditControlLine(models.Model):
                 level=line.policy_level_id.name,
             )
 
+    def _property_schedule_contacts(self):
+        """One phone call or home visit per owner and level, whatever the number of
+        overdue invoices, for the front desk of the owner's estate."""
+        activity_types = {
+            "phone": self.env.ref("mail.mail_activity_data_call"),
+            "visit": self.env.ref("property_service_desk.mail_activity_type_home_visit"),
+        }
+        units = self.env["property.occupancy"].search(
+            [("partner_id", "in", self.commercial_partner_id.ids), ("is_current", "=", True)]
+        )
+        estate_of = {o.partner_id: o.estate_id for o in units}
+        for (partner, level), lines in self.grouped(
+            lambda l: (l.commercial_partner_id, l.policy_level_id)
+        ).items():
+            step = level.property_step
+            estate = estate_of.get(partner)
+            user = (estate.front_desk_user_ids[:1] if estate else False) or self.env.user
+            # the call or visit is planned on the owner, whom finance may not edit
+            partner.sudo().activity_schedule(
+                activity_type_id=activity_types[step].id,
+                summary=self.env._(
+                    "%(step)s: %(count)s overdue fee invoice(s)",
+                    step=dict(DUNNING_STEPS)[step],
+                    count=len(lines),
+                ),
+                user_id=user.id,
+            )
+        self.write({"state": "sent", "date_sent": fields.Date.context_today(self)})
+
 
 class CreditControlCommunication(models.Model):
     _inherit = "credit.control.communication"
@@ -139,39 +168,6 @@ class CreditControlRun(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-
-
-class CreditControlLineContacts(models.Model):
-    _inherit = "credit.control.line"
-
-    def _property_schedule_contacts(self):
-        """One phone call or home visit per owner and level, whatever the number of
-        overdue invoices, for the front desk of the owner's estate."""
-        activity_types = {
-            "phone": self.env.ref("mail.mail_activity_data_call"),
-            "visit": self.env.ref("property_service_desk.mail_activity_type_home_visit"),
-        }
-        units = self.env["property.occupancy"].search(
-            [("partner_id", "in", self.commercial_partner_id.ids), ("is_current", "=", True)]
-        )
-        estate_of = {o.partner_id: o.estate_id for o in units}
-        for (partner, level), lines in self.grouped(
-            lambda l: (l.commercial_partner_id, l.policy_level_id)
-        ).items():
-            step = level.property_step
-            estate = estate_of.get(partner)
-            user = (estate.front_desk_user_ids[:1] if estate else False) or self.env.user
-            # the call or visit is planned on the owner, whom finance may not edit
-            partner.sudo().activity_schedule(
-                activity_type_id=activity_types[step].id,
-                summary=self.env._(
-                    "%(step)s: %(count)s overdue fee invoice(s)",
-                    step=dict(DUNNING_STEPS)[step],
-                    count=len(lines),
-                ),
-                user_id=user.id,
-            )
-        self.write({"state": "sent", "date_sent": fields.Date.context_today(self)})
 
 
 class PropertyDunningAction(models.Model):

@@ -1,9 +1,8 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import calendar
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
-import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
@@ -301,16 +300,11 @@ class PropertyDutyHandover(models.Model):
         """The night before the handover, in the estate's timezone, as naive UTC."""
         self.ensure_one()
         estate = self.estate_id
-        tz = pytz.timezone(estate.tz or "UTC")
-        local = pytz.utc.localize(self.handover_time).astimezone(tz)
-        start_hour = estate.service_hour_end or 20.0
-        end_hour = estate.service_hour_start or 8.0
-
-        def at(day, hour):
-            moment = tz.localize(datetime.combine(day, time(int(hour), int(hour % 1 * 60))))
-            return moment.astimezone(pytz.utc).replace(tzinfo=None)
-
-        return at(local.date() - timedelta(days=1), start_hour), at(local.date(), end_hour)
+        day = estate._local_datetime(self.handover_time).date()
+        return (
+            estate._local_date_start(day - timedelta(days=1), estate.service_hour_end or 20.0),
+            estate._local_date_start(day, estate.service_hour_start or 8.0),
+        )
 
     @api.depends("estate_id", "handover_time", "shift")
     def _compute_carried(self):

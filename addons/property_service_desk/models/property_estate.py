@@ -1,5 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
 import pytz
 
 from odoo import api, fields, models
@@ -268,11 +270,30 @@ class PropertyEstate(models.Model):
             if missing:
                 estate.user_ids = [fields.Command.link(user.id) for user in missing]
 
+    # Local time of the estate: stored datetimes are naive UTC, the SOP's hours and days
+    # are the estate's.
+    def _local_datetime(self, when=None):
+        """``when`` (naive UTC, default now) in the estate's timezone."""
+        self.ensure_one()
+        when = when or fields.Datetime.now()
+        return pytz.utc.localize(when).astimezone(pytz.timezone(self.tz or "UTC"))
+
+    def _local_date_start(self, day, hours=0.0):
+        """``hours`` after the start of ``day`` in the estate's timezone, as naive UTC."""
+        self.ensure_one()
+        tz = pytz.timezone(self.tz or "UTC")
+        local = tz.localize(datetime.combine(day, time.min) + timedelta(hours=hours))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _local_day_end(self, when):
+        """End of the estate's local day of ``when`` (naive UTC), as naive UTC."""
+        self.ensure_one()
+        day = self._local_datetime(when).date()
+        return self._local_date_start(day + timedelta(days=1)) - timedelta(seconds=1)
+
     def _is_service_hours(self, when=None):
         """Whether ``when`` (a naive UTC datetime, default now) falls within the
         service-centre day hours of the estate, read in the estate's timezone."""
-        self.ensure_one()
-        when = when or fields.Datetime.now()
-        local = pytz.utc.localize(when).astimezone(pytz.timezone(self.tz or "UTC"))
+        local = self._local_datetime(when)
         hour = local.hour + local.minute / 60.0 + local.second / 3600.0
         return self.service_hour_start <= hour < self.service_hour_end

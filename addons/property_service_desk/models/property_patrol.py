@@ -1,9 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import uuid
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -165,19 +163,17 @@ class PropertyPatrolRound(models.Model):
             missed.write({"state": "missed"})
             missed._alert_supervisor(self.env._("Patrol round missed"))
         plans = self.env["property.patrol.plan"].search([])
+        last_dates = dict(
+            self._read_group([("plan_id", "in", plans.ids)], ["plan_id"], ["date:max"])
+        )
         vals_list = []
         for plan in plans:
-            tz = pytz.timezone(plan.estate_id.tz or "UTC")
-            today = pytz.utc.localize(now).astimezone(tz).date()
-            last = self.search([("plan_id", "=", plan.id)], order="date desc", limit=1)
-            if last and (today - last.date).days < plan.interval_days:
+            estate = plan.estate_id
+            today = estate._local_datetime(now).date()
+            last = last_dates.get(plan)
+            if last and (today - last).days < plan.interval_days:
                 continue
-            hour = int(plan.start_hour)
-            start = (
-                tz.localize(datetime.combine(today, time(hour, int((plan.start_hour - hour) * 60))))
-                .astimezone(pytz.utc)
-                .replace(tzinfo=None)
-            )
+            start = estate._local_date_start(today, plan.start_hour)
             vals_list.append(
                 {
                     "plan_id": plan.id,

@@ -5,9 +5,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .property_dunning import CUT_NOTICE_DAYS
+
 NOTICE_STAGES = [("first", "First Notice"), ("second", "Second Notice"), ("final", "Final Notice")]
-# a water/power cut needs a written notice at least this many days before
-CUT_NOTICE_DAYS = 3
 
 
 class PropertyViolationCategory(models.Model):
