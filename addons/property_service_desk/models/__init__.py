@@ -22,3 +22,5 @@ from . import property_duty
 from . import property_custody
 from . import property_violation
 from . import property_patrol
+from . import property_movein_config
+from . import property_movein

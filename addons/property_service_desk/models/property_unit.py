@@ -243,6 +243,11 @@ class PropertyUnit(models.Model):
             }
         ]
 
+    def _on_renovation_permit(self, renovations):
+        """Hook: a renovation permit was issued for these units. The keys addon hands
+        back the entrance key kept since the move-in."""
+        return True
+
     def _get_portal_occupancies(self):
         """Current occupancies shown to the residents on the portal."""
         self.ensure_one()

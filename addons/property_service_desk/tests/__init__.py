@@ -16,3 +16,4 @@ from . import test_duty
 from . import test_custody
 from . import test_violations
 from . import test_patrols
+from . import test_movein
