@@ -18,6 +18,7 @@
         "data/property_keys_data.xml",
         "report/property_key_reports.xml",
         "views/property_key_views.xml",
+        "views/property_movein_views.xml",
         "views/portal_templates.xml",
         "views/menus.xml",
     ],

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
@@ -204,7 +205,12 @@ class TestRenovation(PropertyCommon):
         with self.assertRaises(UserError):
             renovation.action_issue_permit()
         self._pay(contractor_invoice)
-        renovation.action_issue_permit()
+        with patch.object(
+            type(self.env["property.unit"]), "_on_renovation_permit", autospec=True
+        ) as hook:
+            renovation.action_issue_permit()
+        # the unit hears of its permit (the keys addon hands back the kept entrance key)
+        hook.assert_called_once_with(renovation.unit_id, renovation)
         self.assertEqual(renovation.state, "permit")
         self.assertTrue(renovation.permit_number)
 

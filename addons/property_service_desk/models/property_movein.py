@@ -528,8 +528,8 @@ class PropertyMovein(models.Model):
     def _step(self, code):
         return self.step_ids.filtered(lambda s: s.code == code)
 
-    def _complete_step(self, code, note=False):
-        """Stamp a step: after the previous ones, once, by a desk allowed to."""
+    def _check_step_ready(self, code):
+        """The step is the next one to stamp, by a desk allowed to."""
         groups = STEP_GROUPS.get(code, FRONT_DESK)
         if not any(self.env.user.has_group(group) for group in groups):
             raise UserError(
@@ -565,8 +565,13 @@ class PropertyMovein(models.Model):
                         ),
                     )
                 )
+
+    def _complete_step(self, code, note=False):
+        """Stamp a step: after the previous ones, once, by a desk allowed to."""
+        self._check_step_ready(code)
+        for movein in self:
             # sudo: the stamp is written only here, after the desk and order checks
-            step.sudo().write(
+            movein._step(code).sudo().write(
                 {"done_date": fields.Datetime.now(), "done_user_id": self.env.uid, "note": note}
             )
             state = {"notice": "notified", "archive": "done"}.get(code, "in_progress")
