@@ -64,6 +64,7 @@
     "demo": [
         "demo/property_demo.xml",
         "demo/product_demo.xml",
+        "demo/property_movein_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -37,7 +37,9 @@ class PropertyMovein(models.Model):
     key_handover_id = fields.Many2one(
         "property.key.handover", string="Key Hand-over", readonly=True, copy=False
     )
-    key_handover_state = fields.Selection(related="key_handover_id.state")
+    key_handover_state = fields.Selection(
+        related="key_handover_id.state", string="Hand-over Status"
+    )
     retained_key_id = fields.Many2one(
         "property.key",
         string="Entrance Key Kept",

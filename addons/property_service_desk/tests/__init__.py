@@ -17,3 +17,4 @@ from . import test_custody
 from . import test_violations
 from . import test_patrols
 from . import test_movein
+from . import test_phone
