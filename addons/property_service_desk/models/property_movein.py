@@ -197,6 +197,9 @@ class PropertyMoveinBatch(models.Model):
     def action_list_units(self):
         """A move-in for each sold unit of the buildings that has none yet."""
         Movein = self.env["property.movein"]
+        # owners registered in this transaction (the developer's list imported just
+        # before): searching a computed many2many does not recompute it by itself
+        self.env["property.unit"].flush_model(["owner_ids"])
         for batch in self:
             if batch.state == "closed":
                 raise UserError(self.env._("%(batch)s is closed.", batch=batch.name))

@@ -76,6 +76,19 @@ class TestMovein(MoveinCommon):
         # (HTML in tests: PDFs render only with force_report_rendering)
         self.assertTrue(notice.attachment_ids.name.startswith("Move-in Notice - 9-1-101."))
 
+    def test_units_listed_right_after_the_sales_list_is_registered(self):
+        batch = self._batch(date(2027, 1, 1))
+        self.env["property.occupancy"].create(
+            {
+                "unit_id": self.unit_unsold.id,
+                "partner_id": self.tenant_a.id,
+                "role": "owner",
+                "date_start": "2026-04-01",
+            }
+        )
+        batch.action_list_units()
+        self.assertEqual(batch.movein_ids.unit_id, self.unit_new | self.unit_unsold)
+
     def test_owners_who_have_not_come_are_renotified_every_six_months(self):
         with freeze_time("2026-05-25"):
             movein = self._movein()
