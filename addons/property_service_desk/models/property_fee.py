@@ -87,6 +87,11 @@ class PropertyFeeRate(models.Model):
             rates[rate.estate_id, rate.fee_type_id, rate.usage] = rate
         return rates
 
+    def _monthly_base(self, unit):
+        """A full month of this fee for ``unit``: area × price, or the fixed price."""
+        self.ensure_one()
+        return self.price * (unit.area if self.fee_type_id.kind == "area" else 1.0)
+
     # ------------------------------------------------------------------
     # Monthly billing
     # ------------------------------------------------------------------
@@ -147,7 +152,7 @@ class PropertyFeeRate(models.Model):
                 rate = rates.get((estate, fee_type, unit.usage))
                 if not rate or (unit.id, fee_type.id, partner.commercial_partner_id.id) in existing:
                     continue
-                base = rate.price * (unit.area if fee_type.kind == "area" else 1.0)
+                base = rate._monthly_base(unit)
                 share = (
                     (estate.custody_fee_rate or 100.0) / 100.0
                     if (custody and fee_type.custody_discount)

@@ -5,6 +5,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import html2plaintext, split_every
 
 # The move-in route (入伙流程单), in the SOP's order: each desk stamps its step after
 # the previous ones. Other addons insert their steps (the keys, before the archive).
@@ -142,10 +144,22 @@ class PropertyMoveinBatch(models.Model):
     # Preparation: the estate's activity plan, dated back from the handover
     # ------------------------------------------------------------------
     def _launch_preparation(self):
-        for batch in self:
-            plan = batch.estate_id.movein_plan_id
-            if plan:
-                plan.template_ids._launch_on(batch, batch.date_handover)
+        """Launch the estate's plan as the Odoo plan wizard does; a plan that cannot be
+        launched (an estate without its director, say) is refused."""
+        for batch in self.filtered("estate_id.movein_plan_id"):
+            scheduler = (
+                self.env["mail.activity.schedule"]
+                .with_context(active_model=batch._name, active_ids=batch.ids)
+                .create(
+                    {
+                        "plan_id": batch.estate_id.movein_plan_id.id,
+                        "plan_date": batch.date_handover,
+                    }
+                )
+            )
+            if scheduler.has_error:
+                raise UserError(html2plaintext(scheduler.error))
+            scheduler.action_schedule_plan()
 
     def _reschedule_preparation(self):
         """A new handover date moves the open preparation activities with it."""
@@ -197,16 +211,19 @@ class PropertyMoveinBatch(models.Model):
     def action_list_units(self):
         """A move-in for each sold unit of the buildings that has none yet."""
         Movein = self.env["property.movein"]
-        # owners registered in this transaction (the developer's list imported just
-        # before): searching a computed many2many does not recompute it by itself
-        self.env["property.unit"].flush_model(["owner_ids"])
         for batch in self:
             if batch.state == "closed":
                 raise UserError(self.env._("%(batch)s is closed.", batch=batch.name))
             units = self.env["property.unit"].search(
                 [
                     ("building_id", "in", batch.building_ids.ids),
-                    ("owner_ids", "!=", False),
+                    # the current owners' occupancies, not the computed owners: those
+                    # registered in this transaction are not recomputed by a search
+                    (
+                        "occupancy_ids",
+                        "any",
+                        [("is_current", "=", True), ("role", "in", ("owner", "co_owner"))],
+                    ),
                     ("state", "in", ("vacant", "unsold")),
                 ]
             )
@@ -400,20 +417,22 @@ class PropertyMovein(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("step_ids.done_date")
-    def _compute_progress(self):
-        labels = dict(
+    @api.model
+    def _step_labels(self):
+        """{code: label} of the route's steps, in order."""
+        return dict(
             self.env["property.movein.step"]._fields["code"]._description_selection(self.env)
         )
-        total = len(labels)
+
+    @api.depends("step_ids.done_date")
+    def _compute_progress(self):
+        total = len(self._step_labels())
         for movein in self:
             movein.progress = 100.0 * len(movein.step_ids.filtered("done_date")) / total
 
     @api.depends("step_ids.done_date")
     def _compute_current_step(self):
-        labels = dict(
-            self.env["property.movein.step"]._fields["code"]._description_selection(self.env)
-        )
+        labels = self._step_labels()
         for movein in self:
             todo = movein.step_ids.filtered(lambda s: not s.done_date).sorted("sequence")[:1]
             movein.current_step = labels.get(todo.code) if todo else False
@@ -443,8 +462,8 @@ class PropertyMovein(models.Model):
         for movein in self:
             unit = movein.unit_id
             monthly = sum(
-                rate.price * (unit.area if fee_type.kind == "area" else 1.0)
-                for (estate, fee_type, usage), rate in rates.items()
+                rate._monthly_base(unit)
+                for (estate, _fee_type, usage), rate in rates.items()
                 if estate == movein.estate_id and usage == unit.usage
             )
             movein.prepayment_recommended = movein.currency_id.round(
@@ -519,14 +538,21 @@ class PropertyMovein(models.Model):
         """The documents the buyer brings and signs, by the rule of each (individual or
         company buyer, proxy, mortgage); lines no longer required go unless checked."""
         types = self.env["property.movein.document.type"].search([])
+        Line = self.env["property.movein.document"]
+        stale, new_lines = Line, []
         for movein in self:
             if movein._step("documents").done_date:
                 continue
             wanted = types._applies(movein.buyer_type, movein.by_proxy, movein.has_mortgage)
-            lines = movein.document_ids
-            lines.filtered(lambda l, w=wanted: l.type_id not in w and not l.checked).unlink()
-            missing = wanted - movein.document_ids.type_id
-            movein.document_ids = [fields.Command.create({"type_id": t.id}) for t in missing]
+            stale |= movein.document_ids.filtered(
+                lambda l, w=wanted: l.type_id not in w and not l.checked
+            )
+            new_lines += [
+                {"movein_id": movein.id, "type_id": t.id}
+                for t in wanted - movein.document_ids.type_id
+            ]
+        stale.unlink()
+        Line.create(new_lines)
 
     def _step(self, code):
         return self.step_ids.filtered(lambda s: s.code == code)
@@ -583,9 +609,7 @@ class PropertyMovein(models.Model):
         return True
 
     def _step_label(self, code):
-        return dict(
-            self.env["property.movein.step"]._fields["code"]._description_selection(self.env)
-        )[code]
+        return self._step_labels()[code]
 
     # ------------------------------------------------------------------
     # Notice, and owners who have not come
@@ -593,11 +617,11 @@ class PropertyMovein(models.Model):
     def _send_notice(self):
         template = self.env.ref("property_service_desk.mail_template_movein_notice")
         today = fields.Date.context_today(self)
-        for movein in self:
-            movein.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment", message_type="comment"
-            )
-            movein.write({"notice_count": movein.notice_count + 1, "date_last_notice": today})
+        self.message_post_with_source(
+            template, subtype_xmlid="mail.mt_comment", message_type="comment"
+        )
+        for count, moveins in self.grouped("notice_count").items():
+            moveins.write({"notice_count": count + 1, "date_last_notice": today})
         first = self.filtered(lambda m: m.state == "draft")
         if first:
             first._complete_step("notice")
@@ -611,17 +635,19 @@ class PropertyMovein(models.Model):
         """Owners who have not come get the notice again every 6 months (the estate's
         setting). The date of the last notice makes a second run send nothing."""
         today = fields.Date.context_today(self)
-        waiting = self.search([("state", "=", "notified"), ("date_last_notice", "!=", False)])
-        due = waiting.filtered(
-            lambda m: (
-                m.date_last_notice
-                <= today - relativedelta(months=m.estate_id.movein_renotify_months)
+        estates = self.env["property.estate"].search([])
+        due = self.search(
+            Domain("state", "=", "notified")
+            & Domain.OR(
+                Domain("estate_id", "in", group.ids)
+                & Domain("date_last_notice", "<=", today - relativedelta(months=months))
+                for months, group in estates.grouped("movein_renotify_months").items()
             )
         )
         cron = self.env["ir.cron"]
-        for movein in due:
-            movein._send_notice()
-            cron._commit_progress(1)
+        for chunk in split_every(100, due.ids, self.browse):
+            chunk._send_notice()
+            cron._commit_progress(len(chunk))
         return due
 
     def action_print_notice(self):
@@ -804,7 +830,8 @@ class PropertyMovein(models.Model):
         return True
 
     def _check_cashier(self):
-        if not self.env.user.has_group("property_service_desk.group_property_finance"):
+        """The desk of the fees step, for the cashier's other buttons."""
+        if not any(self.env.user.has_group(group) for group in STEP_GROUPS["fees"]):
             raise UserError(self.env._("Move-in fees are handled at the cashier (finance)."))
 
     def action_invoice_fees(self):

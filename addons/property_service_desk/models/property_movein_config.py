@@ -1,7 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 BUYER_RULES = [
     ("all", "Every Buyer"),
@@ -198,18 +197,3 @@ class MailActivityPlanTemplate(models.Model):
                 activity=self.summary or self.activity_type_id.name,
             )
         return {"responsible": responsible, "error": error, "warning": False}
-
-    def _launch_on(self, records, plan_date):
-        """Schedule these activities on each record, due relative to ``plan_date``."""
-        for record in records:
-            for template in self:
-                result = template._determine_responsible(self.env["res.users"], record)
-                if result["error"]:
-                    raise UserError(result["error"])
-                record.activity_schedule(
-                    activity_type_id=template.activity_type_id.id,
-                    summary=template.summary,
-                    note=template.note,
-                    user_id=result["responsible"].id,
-                    date_deadline=template._get_date_deadline(plan_date),
-                )
