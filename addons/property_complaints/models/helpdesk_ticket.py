@@ -319,6 +319,14 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("extended_deadline") or vals.get("extension_approved_by_id")
+            for vals in vals_list
+        ):
+            # more time is allowed on a received complaint, by its approver
+            raise UserError(
+                self.env._("More time is allowed on a complaint once it is received.")
+            )
         tickets = super().create(vals_list)
         complaints = tickets.filtered(lambda t: t.request_kind == "complaint")
         if complaints:
@@ -330,6 +338,8 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         if "complaint_severity" in vals:
             vals = {**vals, "is_major": vals["complaint_severity"] == "major"}
+        if "extension_approved_by_id" in vals and not self.env.su:
+            raise UserError(self.env._("The approver is recorded by the approval itself."))
         if vals.get("extended_deadline"):
             self._check_extension_approval(vals)
             vals = {**vals, "extension_approved_by_id": self.env.uid}
@@ -368,9 +378,14 @@ class HelpdeskTicket(models.Model):
         """Longer than the rule only with the recorded approval of the director (valid
         complaints) or the general manager (communicative ones)."""
         user = self.env.user
+        extended = fields.Datetime.to_datetime(vals["extended_deadline"])
         for ticket in self:
             if ticket.request_kind != "complaint":
                 continue
+            if ticket.date_received and extended <= ticket.date_received:
+                raise ValidationError(
+                    self.env._("The longer deadline comes after the complaint was received.")
+                )
             if not (vals.get("extension_reason") or ticket.extension_reason):
                 raise ValidationError(self.env._("Give the reason for the longer deadline."))
             if ticket.complaint_type in COMMUNICATIVE:
@@ -473,7 +488,7 @@ class HelpdeskTicket(models.Model):
                 if user and user not in existing:
                     ticket.activity_schedule(
                         activity_type_id=activity_type.id,
-                        date_deadline=fields.Date.to_date(deadline),
+                        date_deadline=ticket.estate_id._local_date(deadline),
                         summary=self.env._("Acknowledge complaint %(ticket)s", ticket=ticket.name),
                         user_id=user.id,
                     )

@@ -51,3 +51,46 @@ class TestComplaintPortal(HttpCase):
         self.authenticate("ce_neighbour", "ce_neighbour_pw")
         self.assertEqual(self.url_open(f"/my/ticket/{complaint.id}").status_code, 404)
         self.assertNotIn("Rubbish left in the corridor", self.url_open("/my/tickets").text)
+
+    def test_a_complaint_is_its_reporters_alone(self):
+        # the neighbour moves in as the owner's tenant: living in the unit is not enough
+        self.env["property.occupancy"].create(
+            {
+                "unit_id": self.unit.id,
+                "partner_id": self.neighbour.id,
+                "role": "tenant",
+                "date_start": "2023-01-01",
+            }
+        )
+        self.authenticate("ce_owner", "ce_owner_pw")
+        self.url_open(
+            "/submitted/ticket",
+            data={
+                "category": self.category.id,
+                "subject": "My tenant plays music at night",
+                "description": "Every night after midnight.",
+                "unit": self.unit.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        complaint = self.env["helpdesk.ticket"].search(
+            [("name", "=", "My tenant plays music at night")]
+        )
+        self.assertEqual(complaint.request_kind, "complaint")
+        self.assertEqual(self.url_open(f"/my/ticket/{complaint.id}").status_code, 200)
+        self.authenticate("ce_neighbour", "ce_neighbour_pw")
+        self.assertEqual(self.url_open(f"/my/ticket/{complaint.id}").status_code, 404)
+        self.assertNotIn("plays music", self.url_open("/my/tickets").text)
+        # a repair of the unit stays visible to the household
+        repair = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Dripping tap",
+                "description": "<p>Kitchen</p>",
+                "unit_id": self.unit.id,
+                "partner_id": self.owner.id,
+                "category_id": self.env.ref(
+                    "property_service_desk.category_engineering_paid_replacement"
+                ).id,
+            }
+        )
+        self.assertEqual(self.url_open(f"/my/ticket/{repair.id}").status_code, 200)

@@ -157,6 +157,24 @@ class TestComplaints(ComplaintCommon):
             {"extended_deadline": later, "extension_reason": "Owner abroad"}
         )
         self.assertEqual(venting.resolution_deadline, later)
+        # not before the complaint was received, not forged at creation or alone
+        with self.assertRaisesRegex(ValidationError, "after the complaint was received"):
+            valid.with_user(self.director_a).write(
+                {"extended_deadline": T0 - timedelta(days=1), "extension_reason": "Typo"}
+            )
+        with self.assertRaisesRegex(UserError, "once it is received"):
+            self.env["helpdesk.ticket"].with_user(self.assistant_a).create(
+                {
+                    "name": "Forged extension",
+                    "description": "<p>x</p>",
+                    "unit_id": self.unit_a1.id,
+                    "category_id": self.cat_valid.id,
+                    "extended_deadline": later,
+                    "extension_reason": "Forged",
+                }
+            )
+        with self.assertRaisesRegex(UserError, "recorded by the approval itself"):
+            venting.with_user(self.assistant_a).extension_approved_by_id = self.director_a
 
     # ------------------------------------------------------------------
     # Handling and closure

@@ -11,8 +11,15 @@ class PropertyKeyEntrustment(models.Model):
 
     _name = "property.key.entrustment"
     _description = "Key Entrustment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": "Approve, Sign or End",
+        "approved_by_id": "the supervisor's Approve",
+        "date_approved": "the supervisor's Approve",
+        "date_signed": "Sign",
+        "date_end": "End",
+    }
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
     unit_id = fields.Many2one("property.unit", required=True, index=True, tracking=True)
@@ -53,6 +60,13 @@ class PropertyKeyEntrustment(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.key.entrustment")
         return super().create(vals_list)
 
+    def write(self, vals):
+        if "owner_signature" in vals and not self.env.su and self.filtered(
+            lambda e: e.state in ("signed", "ended")
+        ):
+            raise UserError(self.env._("The owner's signature cannot change once signed."))
+        return super().write(vals)
+
     def _compute_access_url(self):
         super()._compute_access_url()
         for entrustment in self:
@@ -64,7 +78,7 @@ class PropertyKeyEntrustment(models.Model):
         for record in self:
             if record.state != "draft":
                 raise UserError(self.env._("Only a draft entrustment can be approved."))
-        self.write(
+        self._guarded_write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
@@ -86,11 +100,13 @@ class PropertyKeyEntrustment(models.Model):
                         "and get their signature first."
                     )
                 )
-        self.write({"state": "signed", "date_signed": fields.Datetime.now()})
+        self._guarded_write({"state": "signed", "date_signed": fields.Datetime.now()})
         return True
 
     def action_end(self):
-        self.write({"state": "ended", "date_end": fields.Date.context_today(self)})
+        if self.filtered(lambda e: e.state != "signed"):
+            raise UserError(self.env._("Only a signed entrustment can end."))
+        self._guarded_write({"state": "ended", "date_end": fields.Date.context_today(self)})
         return True
 
     def action_print(self):

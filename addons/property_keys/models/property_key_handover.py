@@ -10,8 +10,13 @@ class PropertyKeyHandover(models.Model):
 
     _name = "property.key.handover"
     _description = "Key Hand-over"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": "Confirm",
+        "user_id": "Confirm",
+        "date": "Confirm",
+    }
 
     unit_id = fields.Many2one("property.unit", required=True, index=True)
     estate_id = fields.Many2one(related="unit_id.estate_id", store=True)
@@ -59,8 +64,12 @@ class PropertyKeyHandover(models.Model):
                         keys=", ".join(wrong.mapped("display_name")),
                     )
                 )
+            if handover.state != "draft":
+                raise UserError(self.env._("This hand-over is already done."))
         self.key_ids.write({"state": "with_owner"})
-        self.write({"state": "done", "user_id": self.env.uid, "date": fields.Datetime.now()})
+        self._guarded_write(
+            {"state": "done", "user_id": self.env.uid, "date": fields.Datetime.now()}
+        )
         return True
 
     @api.ondelete(at_uninstall=False)

@@ -13,8 +13,17 @@ class PropertyKeyLoan(models.Model):
 
     _name = "property.key.loan"
     _description = "Key Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "date_loan desc, id desc"
+    _guarded_fields = {
+        "state": "Lend, Approve, Return or Cancel",
+        "supervisor_approved_by_id": "the supervisor's Approve",
+        "is_emergency": "the director's Approve Emergency Entry",
+        "emergency_approved_by_id": "the director's Approve Emergency Entry",
+        "owner_notified_date": "Owner Notified",
+        "date_returned": "Return",
+        "receiver_id": "Return",
+    }
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
     estate_id = fields.Many2one("property.estate", required=True, index=True, tracking=True)
@@ -154,6 +163,43 @@ class PropertyKeyLoan(models.Model):
             if loan.loan_type == "staff" and loan.borrower_type != "staff":
                 raise ValidationError(self.env._("Only staff are issued keys."))
 
+    @api.constrains("date_loan", "expected_return")
+    def _check_dates(self):
+        for loan in self:
+            if loan.expected_return and loan.expected_return < loan.date_loan:
+                raise ValidationError(
+                    self.env._("The keys cannot be due back before they are lent.")
+                )
+
+    @api.constrains("owner_consent", "consent_partner_id", "line_ids")
+    def _check_consent(self):
+        """Consent to enter comes from a person who may give it: an owner of the unit."""
+        for loan in self:
+            if not loan.owner_consent:
+                continue
+            if not loan.consent_partner_id or not (loan.consent_note or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Record which owner consented to the entry, and how (phone, in "
+                        "person, in writing)."
+                    )
+                )
+            units = loan._owned_units()
+            owners = units.owner_ids.commercial_partner_id
+            if units and loan.consent_partner_id.commercial_partner_id not in owners:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is not an owner of %(units)s: only an owner consents to "
+                        "the entry.",
+                        partner=loan.consent_partner_id.display_name,
+                        units=", ".join(units.mapped("display_name")),
+                    )
+                )
+
+    @api.constrains("estate_id")
+    def _check_lines_estate(self):
+        self.line_ids._check_key_estate()
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):
         if any(loan.state not in ("draft", "cancelled") for loan in self):
@@ -173,6 +219,10 @@ class PropertyKeyLoan(models.Model):
                 raise UserError(self.env._("Add the keys to lend."))
             if loan.loan_type == "borrow" and not loan.expected_return:
                 raise UserError(self.env._("Set when the keys come back."))
+            if not (loan.borrower_signature and loan.lender_signature):
+                raise UserError(
+                    self.env._("The borrower and the lender both sign the loan register.")
+                )
             unavailable = loan.line_ids.key_id.filtered(lambda k: k.state != "in_cabinet")
             if unavailable:
                 raise UserError(
@@ -186,7 +236,7 @@ class PropertyKeyLoan(models.Model):
                 loan.line_ids.key_id.filtered("is_shop_front")
                 and not loan.supervisor_approved_by_id
             ):
-                loan.state = "to_approve"
+                loan._guarded_write({"state": "to_approve"})
                 loan._ask_supervisor()
                 continue
             loan._hand_out()
@@ -229,7 +279,7 @@ class PropertyKeyLoan(models.Model):
         for loan in self:
             if loan.state != "to_approve":
                 raise UserError(self.env._("This loan is not awaiting approval."))
-        self.write({"supervisor_approved_by_id": self.env.uid})
+        self._guarded_write({"supervisor_approved_by_id": self.env.uid})
         self.activity_feedback(["mail.mail_activity_data_todo"])
         self._hand_out()
         return True
@@ -239,7 +289,11 @@ class PropertyKeyLoan(models.Model):
         the loan stays flagged until the owner is told."""
         if not self.env.user.has_group("property_service_desk.group_property_director"):
             raise UserError(self.env._("Only the director approves an emergency entry."))
-        self.write(
+        for loan in self:
+            loan.estate_id._check_director(self.env.user)
+            if loan.state != "draft":
+                raise UserError(self.env._("Only a loan not yet lent is approved for entry."))
+        self._guarded_write(
             {
                 "is_emergency": True,
                 "emergency_approved_by_id": self.env.uid,
@@ -256,7 +310,9 @@ class PropertyKeyLoan(models.Model):
         return True
 
     def action_owner_notified(self):
-        self.filtered("owner_notice_due").write({"owner_notified_date": fields.Datetime.now()})
+        self.filtered("owner_notice_due")._guarded_write(
+            {"owner_notified_date": fields.Datetime.now()}
+        )
         return True
 
     def _hand_out(self):
@@ -267,7 +323,7 @@ class PropertyKeyLoan(models.Model):
         keys.invalidate_recordset(["state"])
         if keys.filtered(lambda k: k.state != "in_cabinet"):
             raise UserError(self.env._("Another loan took these keys first."))
-        self.write({"state": "open"})
+        self._guarded_write({"state": "open"})
         self.line_ids.filtered(lambda line: not line.quantity).quantity = 1
         keys.write({"state": "on_loan"})
         self.env.flush_all()
@@ -301,7 +357,9 @@ class PropertyKeyLoan(models.Model):
                     subtype_xmlid="mail.mt_note",
                 )
                 continue
-            loan.write(
+            if not loan.receiver_signature:
+                raise UserError(self.env._("Whoever takes the keys back signs for them."))
+            loan._guarded_write(
                 {
                     "state": "returned",
                     "date_returned": fields.Datetime.now(),
@@ -313,7 +371,7 @@ class PropertyKeyLoan(models.Model):
     def action_cancel(self):
         if self.filtered(lambda loan: loan.state not in ("draft", "to_approve")):
             raise UserError(self.env._("Keys handed out are returned, not cancelled."))
-        self.write({"state": "cancelled"})
+        self._guarded_write({"state": "cancelled"})
         return True
 
     # ------------------------------------------------------------------
@@ -354,7 +412,7 @@ class PropertyKeyLoan(models.Model):
                         "activity_type_id": activity_type.id,
                         "summary": self.env._("Keys overdue: %(loan)s", loan=loan.name),
                         "user_id": user.id,
-                        "date_deadline": fields.Date.context_today(self),
+                        "date_deadline": loan.estate_id._local_date(),
                     }
                 )
             bodies[loan.id] = Markup("<p>%s</p>") % self.env._(
@@ -395,6 +453,19 @@ class PropertyKeyLoanLine(models.Model):
     _one_open_loan_per_key = models.UniqueIndex(
         "(key_id) WHERE is_open", "This key is already on loan."
     )
+
+    @api.constrains("key_id", "loan_id")
+    def _check_key_estate(self):
+        for line in self:
+            if line.key_id.estate_id != line.loan_id.estate_id:
+                raise ValidationError(
+                    self.env._(
+                        "Key %(key)s belongs to %(estate)s: a loan lends the keys of its own "
+                        "estate.",
+                        key=line.key_id.display_name,
+                        estate=line.key_id.estate_id.display_name,
+                    )
+                )
 
     @api.depends("key_id")
     def _compute_quantity(self):

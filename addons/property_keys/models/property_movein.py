@@ -85,7 +85,9 @@ class PropertyMovein(models.Model):
         authorisation = self.document_ids.filtered(
             lambda d: d.type_id == self.env.ref("property_service_desk.movein_doc_authorisation")
         )[:1]
-        self.key_handover_id = self.env["property.key.handover"].create(
+        self.check_access("write")
+        # sudo: the hand-over is tied to this move-in, which only the move-in may do
+        self.key_handover_id = self.env["property.key.handover"].sudo().create(
             {
                 "unit_id": unit.id,
                 "key_ids": [fields.Command.set(keys.ids)],
@@ -139,7 +141,25 @@ class PropertyKeyHandover(models.Model):
         help="The entrance key kept since the move-in, handed back with the renovation permit.",
     )
 
+    _guarded_fields = {
+        "state": "Confirm",
+        "user_id": "Confirm",
+        "date": "Confirm",
+        "is_return": "the renovation permit",
+        "movein_id": "the move-in",
+    }
+
     def action_confirm(self):
+        for handover in self:
+            kept = handover.key_ids.filtered("retained_movein_id")
+            if kept and not handover.is_return:
+                raise UserError(
+                    self.env._(
+                        "%(keys)s stays with engineering for the rectification works until the "
+                        "renovation permit is issued; the permit prepares its hand-back.",
+                        keys=", ".join(kept.mapped("display_name")),
+                    )
+                )
         result = super().action_confirm()
         self.filtered(lambda h: h.movein_id and not h.is_return).movein_id._keys_handed_over()
         returned = self.filtered("is_return").key_ids
@@ -167,7 +187,9 @@ class PropertyUnit(models.Model):
         pending = self.env["property.key.handover"].search(
             [("unit_id", "in", self.ids), ("is_return", "=", True), ("state", "=", "draft")]
         )
-        Handover = self.env["property.key.handover"]
+        # the permit was issued (the caller's check): its hand-back is prepared for the
+        # front desk, who may not mark a hand-over as a return themselves
+        Handover = self.env["property.key.handover"].sudo()
         for unit, unit_keys in keys.grouped("unit_id").items():
             owner = unit.owner_ids[:1]
             if not owner or unit in pending.unit_id:

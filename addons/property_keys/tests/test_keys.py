@@ -78,8 +78,12 @@ class TestKeys(PropertyCommon):
                 "estate_id": self.estate_a.id,
                 "borrower_user_id": self.engineer_a.id,
                 "reason": "Pump maintenance",
+                "date_loan": T0,
                 "expected_return": T0 + timedelta(hours=4),
                 "line_ids": [(0, 0, {"key_id": key.id})],
+                "borrower_signature": SIGNATURE,
+                "lender_signature": SIGNATURE,
+                "receiver_signature": SIGNATURE,
                 **vals,
             }
         )
@@ -121,7 +125,7 @@ class TestKeys(PropertyCommon):
         # two requests at the same moment: both passed the checks before either was
         # saved; the database refuses the second
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
-            second.write({"state": "open"})
+            second.sudo().write({"state": "open"})  # the action's own write, past the guard
             self.env.flush_all()
 
     def test_shop_front_keys_need_the_supervisor(self):
@@ -196,11 +200,14 @@ class TestKeys(PropertyCommon):
                 "estate_id": self.estate_b.id,
                 "borrower_user_id": self.engineer_a.id,
                 "reason": "Meter reading",
+                "date_loan": T0,
                 "expected_return": T0 + timedelta(hours=1),
                 "line_ids": [(0, 0, {"key_id": key_b.id})],
                 "owner_consent": True,
                 "consent_partner_id": self.owner_b.id,
                 "consent_note": "By phone",
+                "borrower_signature": SIGNATURE,
+                "lender_signature": SIGNATURE,
             }
         )
         loan_b.action_lend()
@@ -347,7 +354,7 @@ class TestKeys(PropertyCommon):
     # Audits, incidents, hand-over, records
     # ------------------------------------------------------------------
     def test_monthly_audit_turns_missing_keys_into_incidents(self):
-        self._loan(self.shop_key).write({"state": "cancelled"})
+        self._loan(self.shop_key).action_cancel()
         with freeze_time(date(2026, 3, 2)):
             self._run_cron("property_keys.ir_cron_key_audit")
             self._run_cron("property_keys.ir_cron_key_audit")
@@ -437,3 +444,120 @@ class TestKeys(PropertyCommon):
         visible = self.env["property.key"].with_user(self.assistant_a).search([])
         self.assertIn(self.pump_key, visible)
         self.assertNotIn(key_b, visible)
+
+    # ------------------------------------------------------------------
+    # Approvals and signatures only through their actions, as the roles
+    # ------------------------------------------------------------------
+    def test_front_desk_cannot_forge_approvals(self):
+        loan = self._loan(self.owner_key, reason="Smoke from the flat")
+        # the director's emergency approval, written by the front desk over JSON-RPC
+        with self.assertRaisesRegex(AccessError, "Emergency Approved By"):
+            loan.write({"is_emergency": True, "emergency_approved_by_id": self.director_a.id})
+        # the supervisor's approval of shop-front keys
+        shop = self._loan(self.shop_key, reason="Shutter repair")
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            shop.write({"supervisor_approved_by_id": self.supervisor_a.id})
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            shop.write({"state": "open"})
+        # nor at creation
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            self._loan(self.pump_key, state="open")
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            self.env["property.key.loan"].with_user(self.assistant_a).with_context(
+                default_state="open"
+            ).create(
+                {
+                    "estate_id": self.estate_a.id,
+                    "borrower_user_id": self.engineer_a.id,
+                    "reason": "x",
+                    "line_ids": [(0, 0, {"key_id": self.pump_key.id})],
+                }
+            )
+        self.assertEqual(self.shop_key.state, "in_cabinet")
+        # a signed entrustment, written by the front desk
+        entrustment = (
+            self.env["property.key.entrustment"]
+            .with_user(self.assistant_a)
+            .create({"unit_id": self.unit_a1.id, "partner_id": self.owner_a.id})
+        )
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            entrustment.write({"state": "signed", "approved_by_id": self.supervisor_a.id})
+        self.assertEqual(entrustment.state, "draft")
+        # the director of another estate does not approve an emergency entry here
+        other_director = new_test_user(
+            self.env,
+            login="psd_key_director_b",
+            groups="property_service_desk.group_property_director",
+        )
+        self.estate_a.user_ids = [(4, other_director.id)]
+        self.estate_b.director_id = other_director
+        with self.assertRaisesRegex(UserError, "Only the director of Estate A"):
+            loan.with_user(other_director).action_emergency_approve()
+        loan.with_user(self.director_a).action_emergency_approve()
+        self.assertEqual(loan.emergency_approved_by_id, self.director_a)
+
+    def test_loans_need_both_signatures_and_sane_dates(self):
+        loan = self._loan(self.pump_key, borrower_signature=False)
+        with self.assertRaisesRegex(UserError, "both sign"):
+            loan.action_lend()
+        self.assertEqual(loan.state, "draft")
+        loan.borrower_signature = SIGNATURE
+        loan.action_lend()
+        loan.line_ids.returned_quantity = 2
+        loan.receiver_signature = False
+        with self.assertRaisesRegex(UserError, "signs for them"):
+            loan.action_return()
+        loan.receiver_signature = SIGNATURE
+        loan.action_return()
+        self.assertEqual(loan.state, "returned")
+        with self.assertRaisesRegex(ValidationError, "due back before"):
+            self._loan(self.shop_key, expected_return=T0 - timedelta(hours=1))
+
+    def test_consent_names_an_owner_of_the_unit(self):
+        with self.assertRaisesRegex(ValidationError, "which owner consented"):
+            self._loan(self.owner_key, owner_consent=True)
+        with self.assertRaisesRegex(ValidationError, "only an owner consents"):
+            self._loan(
+                self.owner_key,
+                owner_consent=True,
+                consent_partner_id=self.tenant_a.id,
+                consent_note="By phone",
+            )
+        loan = self._loan(
+            self.owner_key,
+            owner_consent=True,
+            consent_partner_id=self.owner_a.id,
+            consent_note="By phone",
+        )
+        loan.action_lend()
+        self.assertEqual(loan.state, "open")
+
+    def test_a_loan_lends_keys_of_its_own_estate(self):
+        with self.assertRaisesRegex(ValidationError, "belongs to Estate A"):
+            self.env["property.key.loan"].with_user(self.assistant_a).create(
+                {
+                    "estate_id": self.estate_b.id,
+                    "borrower_user_id": self.engineer_a.id,
+                    "reason": "x",
+                    "line_ids": [(0, 0, {"key_id": self.pump_key.id})],
+                }
+            )
+        loan = self._loan(self.pump_key)
+        with self.assertRaisesRegex(ValidationError, "belongs to Estate A"):
+            loan.estate_id = self.estate_b
+
+    def test_handover_closed_only_by_its_action(self):
+        handover = (
+            self.env["property.key.handover"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_a1.id,
+                    "receiver_id": self.owner_a.id,
+                    "key_ids": [(6, 0, self.owner_key.ids)],
+                }
+            )
+        )
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            handover.write({"state": "done"})
+        self.assertEqual(self.owner_key.state, "in_cabinet")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
 from odoo.addons.property_service_desk.tests.common import SIGNATURE, MoveinCommon
@@ -95,6 +95,27 @@ class TestMoveinKeys(MoveinCommon):
         movein = self._movein()
         self._walk(movein, "keys")
         self._handover(movein)
+        # before the permit, the kept key is not handed to the owner, nor marked a return
+        early = (
+            self.env["property.key.handover"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_new.id,
+                    "receiver_id": self.buyer.id,
+                    "key_ids": [(6, 0, self.entrance_1.ids)],
+                    "id_checked": True,
+                    "id_number": "1234",
+                    "signature": SIGNATURE,
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "until the renovation permit is issued"):
+            early.action_confirm()
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            early.is_return = True
+        self.assertEqual(self.entrance_1.state, "in_cabinet")
+        early.with_user(self.assistant_a).unlink()
         # (the renovation addon passes its applications; the keys need only the units)
         self.unit_new._on_renovation_permit(None)
         self.unit_new._on_renovation_permit(None)

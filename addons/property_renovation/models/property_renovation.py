@@ -1,7 +1,9 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import datetime, time, timedelta
 
+import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
@@ -24,6 +26,9 @@ STATES = [
     ("cancelled", "Cancelled"),
 ]
 
+
+# engineering decides within this many working days of the receipt
+REVIEW_DAYS = 3
 
 class PropertyRenovationCheckItem(models.Model):
     """The points engineering reviews on every application (configuration)."""
@@ -57,8 +62,22 @@ class PropertyRenovation(models.Model):
 
     _name = "property.renovation"
     _description = "Renovation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": "the application's actions (submit, review, permit, works, acceptance, refund)",
+        "reviewed_by_id": "engineering's review",
+        "date_submitted": "Submit",
+        "review_deadline": "Submit",
+        "permit_number": "Issue Permit",
+        "date_permit": "Issue Permit",
+        "date_works_started": "Start Works",
+        "date_completion_requested": "Request Completion",
+        "date_accepted": "Initial Acceptance",
+        "reinspection_date": "Initial Acceptance",
+        "refund_approved_by_id": "the director's Approve Refund",
+        "refund_amount": "finance's Refund",
+    }
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
     unit_id = fields.Many2one("property.unit", required=True, index=True, tracking=True)
@@ -167,7 +186,9 @@ class PropertyRenovation(models.Model):
 
     def _compute_fees_paid(self):
         for renovation in self:
-            fees = renovation.invoice_ids.filtered(
+            # every role following the application sees whether the fees are paid;
+            # reading the invoices needs accounting rights most of them do not have
+            fees = renovation.sudo().invoice_ids.filtered(
                 lambda m: m.property_renovation_role == "fees" and m.state == "posted"
             )
             renovation.fees_paid = bool(fees) and all(
@@ -247,6 +268,43 @@ class PropertyRenovation(models.Model):
                     )
                 )
 
+    def _review_deadline(self, received):
+        """Noon of the third working day, the day of receipt counting as the first (SOP
+        §4: engineering reviews on the day of receipt and decides within 3 working days),
+        in the time zone of the company's working calendar."""
+        self.ensure_one()
+        calendar = self.company_id.resource_calendar_id
+        tz = pytz.timezone(calendar.tz or self.estate_id.tz or "UTC")
+        day = pytz.utc.localize(received).astimezone(tz).date()
+        last = None
+        if calendar:
+            start = tz.localize(datetime.combine(day, time.min))
+            last = calendar.plan_days(REVIEW_DAYS, start, compute_leaves=True)
+        if last:
+            if not last.tzinfo:
+                last = pytz.utc.localize(last)
+            day = last.astimezone(tz).date()
+        else:
+            # no calendar: Monday to Friday
+            counted = 1 if day.weekday() < 5 else 0
+            while counted < REVIEW_DAYS or day.weekday() >= 5:
+                day += timedelta(days=1)
+                counted += day.weekday() < 5
+        noon = tz.localize(datetime.combine(day, time(12, 0)))
+        return noon.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept(self):
+        """Renovation records are kept permanently in the unit's archive: only an
+        application never submitted can be deleted."""
+        if self.filtered(lambda r: r.state != "draft" or r.date_submitted):
+            raise UserError(
+                self.env._(
+                    "Renovation records are kept permanently in the unit's archive: only a "
+                    "draft never submitted can be deleted."
+                )
+            )
+
     def _check_group(self, xmlid, role):
         if not self.env.user.has_group(xmlid):
             raise UserError(self.env._("Only %(role)s can do this.", role=role))
@@ -289,11 +347,8 @@ class PropertyRenovation(models.Model):
         now = fields.Datetime.now()
         items = self.env["property.renovation.check.item"].search([])
         for renovation in self:
-            calendar = renovation.company_id.resource_calendar_id
-            deadline = (
-                calendar.plan_days(3, now, compute_leaves=True) if calendar else None
-            ) or now + relativedelta(days=3)
-            renovation.write(
+            deadline = renovation._review_deadline(now)
+            renovation._guarded_write(
                 {
                     "state": "submitted",
                     "date_submitted": now,
@@ -321,7 +376,7 @@ class PropertyRenovation(models.Model):
             "property_service_desk.group_property_engineering", self.env._("engineering")
         )
         self._check_state("submitted")
-        self.write({"state": "review", "reviewed_by_id": self.env.uid})
+        self._guarded_write({"state": "review", "reviewed_by_id": self.env.uid})
         return True
 
     def action_approve(self):
@@ -340,7 +395,7 @@ class PropertyRenovation(models.Model):
                     )
                 )
             renovation.estate_id._renovation_accounting()
-        self.write({"state": "approved", "reviewed_by_id": self.env.uid})
+        self._guarded_write({"state": "approved", "reviewed_by_id": self.env.uid})
         self._create_fee_invoices()
         self.activity_feedback(["mail.mail_activity_data_todo"])
         return True
@@ -362,7 +417,7 @@ class PropertyRenovation(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.write({"state": "draft"})
+        self._guarded_write({"state": "draft"})
         return True
 
     def action_refuse(self):
@@ -379,18 +434,19 @@ class PropertyRenovation(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
             )
-        self.write({"state": "refused"})
+        self._guarded_write({"state": "refused"})
         return True
 
     def action_cancel(self):
         self._check_state("draft", "submitted", "review", "approved")
-        posted = self.invoice_ids.filtered(lambda m: m.state == "posted")
+        # the fee invoices are cancelled with the application (on behalf of finance)
+        invoices = self.sudo().invoice_ids
+        posted = invoices.filtered(lambda m: m.state == "posted")
         if posted.filtered(lambda m: m.payment_state != "not_paid"):
             raise UserError(self.env._("Fees were already paid: refund them first."))
-        # the fee invoices are cancelled with the application (on behalf of finance)
-        posted.sudo().button_draft()
-        self.invoice_ids.sudo().button_cancel()
-        self.write({"state": "cancelled"})
+        posted.button_draft()
+        invoices.button_cancel()
+        self._guarded_write({"state": "cancelled"})
         return True
 
     @api.model
@@ -508,7 +564,7 @@ class PropertyRenovation(models.Model):
                         name=renovation.name,
                     )
                 )
-        self.write({"state": "fees_paid"})
+        self._guarded_write({"state": "fees_paid"})
         return True
 
     def action_issue_permit(self):
@@ -526,7 +582,7 @@ class PropertyRenovation(models.Model):
                 raise UserError(
                     self.env._("The owner and the contractor sign the renovation rules first.")
                 )
-            renovation.write(
+            renovation._guarded_write(
                 {
                     "state": "permit",
                     "permit_number": self.env["ir.sequence"].next_by_code(
@@ -554,7 +610,7 @@ class PropertyRenovation(models.Model):
                         "the works start."
                     )
                 )
-        self.write({"state": "in_progress", "date_works_started": fields.Date.context_today(self)})
+        self._guarded_write({"state": "in_progress", "date_works_started": fields.Date.context_today(self)})
         self.env["property.renovation.inspection"]._plan_due(self)
         return True
 
@@ -565,7 +621,7 @@ class PropertyRenovation(models.Model):
         """The owner reports completion: engineering and security inspect the same day."""
         self._check_state("in_progress")
         today = fields.Date.context_today(self)
-        self.write({"state": "completion", "date_completion_requested": today})
+        self._guarded_write({"state": "completion", "date_completion_requested": today})
         self.env["property.renovation.inspection"].create(
             [
                 {
@@ -601,7 +657,7 @@ class PropertyRenovation(models.Model):
                     )
                 )
         today = fields.Date.context_today(self)
-        self.write(
+        self._guarded_write(
             {
                 "state": "accepted",
                 "date_accepted": today,
@@ -638,6 +694,7 @@ class PropertyRenovation(models.Model):
         )
         self._check_state("reinspection")
         for renovation in self:
+            renovation.estate_id._check_director(self.env.user)
             clean = renovation.inspection_ids.filtered(
                 lambda i: i.kind == "reinspection" and i.state == "done" and i.result == "ok"
             )
@@ -647,7 +704,7 @@ class PropertyRenovation(models.Model):
                 lambda d: d.state != "posted" and d.state != "cancelled"
             ):
                 raise UserError(self.env._("Settle the pending deductions first."))
-        self.write({"refund_approved_by_id": self.env.uid})
+        self._guarded_write({"refund_approved_by_id": self.env.uid})
         return True
 
     def action_refund(self):
@@ -705,7 +762,7 @@ class PropertyRenovation(models.Model):
                 }
             )
             move.action_post()
-        self.write({"state": "closed", "refund_amount": total})
+        self._guarded_write({"state": "closed", "refund_amount": total})
         self.message_post(
             body=self.env._("Deposit refunded: %(amount)s.", amount=total),
             subtype_xmlid="mail.mt_note",

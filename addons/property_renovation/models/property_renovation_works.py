@@ -231,8 +231,12 @@ class PropertyRenovationViolation(models.Model):
 
     _name = "property.renovation.violation"
     _description = "Renovation Violation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "approved_by_id": "the director's Approve Cut or Approve Compensation",
+        "approved_measure": "the director's Approve Cut or Approve Compensation",
+    }
 
     renovation_id = fields.Many2one(
         "property.renovation", required=True, index=True, ondelete="cascade"
@@ -252,27 +256,58 @@ class PropertyRenovationViolation(models.Model):
         default="stop_restore",
         tracking=True,
     )
+    proposed_measure = fields.Selection(
+        [("cut", "Water/Power Cut"), ("compensation", "Compensation")],
+        string="Proposed to the Director",
+        tracking=True,
+        help="Staff propose a cut or compensation; only the director imposes it.",
+    )
     deadline = fields.Date(string="Rectify By", tracking=True)
-    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    approved_by_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
+    approved_measure = fields.Selection(
+        [("cut", "Water/Power Cut"), ("compensation", "Compensation")],
+        readonly=True,
+        copy=False,
+        help="The measure the director approved.",
+    )
     rectified = fields.Boolean(tracking=True)
 
-    @api.constrains("measure", "deadline", "approved_by_id")
+    @api.constrains("measure", "deadline", "approved_by_id", "approved_measure")
     def _check_measure(self):
         for violation in self:
             if violation.measure == "notice" and not violation.deadline:
                 raise ValidationError(self.env._("A rectification notice has a deadline."))
-            if violation.measure in ("cut", "compensation") and not violation.approved_by_id:
+            if violation.measure in ("cut", "compensation") and (
+                not violation.approved_by_id or violation.approved_measure != violation.measure
+            ):
                 raise ValidationError(
                     self.env._(
                         "Cutting water or power and claiming compensation need the "
-                        "director's approval."
+                        "director's approval: propose the measure to the director, who "
+                        "approves it from the violation."
                     )
                 )
 
-    def action_director_approve(self):
-        if not self.env.user.has_group("property_service_desk.group_property_director"):
-            raise UserError(self.env._("Only the director approves this measure."))
-        self.write({"approved_by_id": self.env.uid})
+    def action_approve_cut(self):
+        return self._director_impose("cut")
+
+    def action_approve_compensation(self):
+        return self._director_impose("compensation")
+
+    def _director_impose(self, measure):
+        """Only the estate's director imposes a cut or compensation (SOP §4 and §7)."""
+        for violation in self:
+            violation.estate_id._check_director(self.env.user)
+            if violation.rectified:
+                raise UserError(self.env._("This violation was rectified."))
+        self._guarded_write(
+            {
+                "measure": measure,
+                "approved_measure": measure,
+                "approved_by_id": self.env.uid,
+                "proposed_measure": False,
+            }
+        )
         return True
 
     def action_print_notice(self):
@@ -288,8 +323,15 @@ class PropertyRenovationDeduction(models.Model):
 
     _name = "property.renovation.deduction"
     _description = "Deposit Deduction"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": "Approve, Post or Cancel",
+        "approved_by_id": "the director's Approve",
+        "assessed_by_id": "engineering's assessment",
+        "move_id": "finance's Post",
+        "invoice_id": "finance's Post",
+    }
 
     renovation_id = fields.Many2one(
         "property.renovation", required=True, index=True, ondelete="cascade"
@@ -326,6 +368,7 @@ class PropertyRenovationDeduction(models.Model):
         if not self.env.user.has_group("property_service_desk.group_property_engineering"):
             raise UserError(self.env._("Engineering assesses the damage."))
         deductions = super().create(vals_list)
+        deductions.renovation_id.check_access("read")
         if deductions.renovation_id.filtered(
             lambda r: r.state not in ("completion", "accepted", "reinspection")
         ):
@@ -337,13 +380,33 @@ class PropertyRenovationDeduction(models.Model):
             raise UserError(self.env._("Only the director approves a deposit deduction."))
         if self.filtered(lambda d: d.state != "draft"):
             raise UserError(self.env._("Only an assessed deduction can be approved."))
-        self.write({"state": "approved", "approved_by_id": self.env.uid})
+        for deduction in self:
+            deduction.estate_id._check_director(self.env.user)
+        self._guarded_write({"state": "approved", "approved_by_id": self.env.uid})
         return True
+
+    def write(self, vals):
+        # what the director approved is what finance posts
+        locked = {"amount", "description", "renovation_id"} & set(vals)
+        if locked and not self.env.su and self.filtered(lambda d: d.state != "draft"):
+            raise UserError(
+                self.env._("An approved deduction cannot change: cancel it and assess again.")
+            )
+        return super().write(vals)
 
     def action_cancel(self):
         if self.filtered(lambda d: d.state == "posted"):
             raise UserError(self.env._("A posted deduction is reversed in accounting."))
-        self.write({"state": "cancelled"})
+        user = self.env.user
+        if not (
+            user.has_group("property_service_desk.group_property_engineering")
+            or user.has_group("property_service_desk.group_property_director")
+            or user.has_group("property_service_desk.group_property_finance")
+        ):
+            raise UserError(
+                self.env._("Engineering, the director or finance cancel a deduction.")
+            )
+        self._guarded_write({"state": "cancelled"})
         return True
 
     def action_post(self):
@@ -351,7 +414,9 @@ class PropertyRenovationDeduction(models.Model):
         if not self.env.user.has_group("property_service_desk.group_property_finance"):
             raise UserError(self.env._("Only finance posts a deposit deduction."))
         for deduction in self:
-            if deduction.state != "approved":
+            if deduction.state != "approved" or not deduction.approved_by_id.has_group(
+                "property_service_desk.group_property_director"
+            ):
                 raise UserError(self.env._("The director approves the deduction first."))
             deduction._post()
         return True
@@ -429,4 +494,4 @@ class PropertyRenovationDeduction(models.Model):
             invoice.action_post()
             vals["invoice_id"] = invoice.id
         vals["state"] = "posted"
-        self.write(vals)
+        self._guarded_write(vals)

@@ -4,10 +4,11 @@ import base64
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
+import pytz
 from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -148,9 +149,21 @@ class TestRenovation(PropertyCommon):
         with freeze_time(FRIDAY):
             renovation.action_submit()
         self.assertEqual(len(renovation.review_line_ids), 5)
-        # three working days from a Friday: the weekend does not count
-        self.assertGreaterEqual(renovation.review_deadline.date(), date(2026, 3, 10))
-        self.assertLessEqual(renovation.review_deadline.date(), date(2026, 3, 11))
+        # noon of the third working day, Friday counting as the first: Tuesday 12:00 in
+        # the time zone of the company's working calendar (the weekend does not count)
+        tz = pytz.timezone(self.env.company.resource_calendar_id.tz or "UTC")
+        self.assertEqual(
+            pytz.utc.localize(renovation.review_deadline).astimezone(tz).replace(tzinfo=None),
+            datetime(2026, 3, 10, 12, 0),
+        )
+        # received on a Saturday: Monday is the first day
+        saturday = self._application()
+        with freeze_time(FRIDAY + timedelta(days=1)):
+            saturday.action_submit()
+        self.assertEqual(
+            pytz.utc.localize(saturday.review_deadline).astimezone(tz).replace(tzinfo=None),
+            datetime(2026, 3, 11, 12, 0),
+        )
         with freeze_time(FRIDAY + timedelta(days=2)):
             self._run_cron("property_renovation.ir_cron_renovation_review")
         self.assertFalse(renovation.review_late)
@@ -461,13 +474,25 @@ class TestRenovation(PropertyCommon):
                 "measure": "stop_restore",
             }
         )
-        with self.assertRaises(ValidationError):
-            cut.measure = "cut"
-        with self.assertRaises(UserError):
-            cut.with_user(self.supervisor_a).action_director_approve()
-        cut.with_user(self.director).action_director_approve()
-        cut.measure = "cut"
+        with self.assertRaisesRegex(ValidationError, "director's approval"):
+            cut.with_user(self.supervisor_a).measure = "cut"
+        # staff propose, and only the estate's director imposes it, from the saved form
+        cut.with_user(self.supervisor_a).proposed_measure = "cut"
+        with self.assertRaisesRegex(UserError, "Only the director of Estate A"):
+            cut.with_user(self.supervisor_a).action_approve_cut()
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            cut.with_user(self.supervisor_a).write(
+                {"approved_by_id": self.director.id, "approved_measure": "cut"}
+            )
+        cut.with_user(self.director).action_approve_cut()
+        self.assertEqual(cut.measure, "cut")
         self.assertEqual(cut.approved_by_id, self.director)
+        # the approval of a cut is not one of compensation
+        with self.assertRaisesRegex(ValidationError, "director's approval"):
+            cut.with_user(self.supervisor_a).measure = "compensation"
+        cut.with_user(self.supervisor_a).proposed_measure = "compensation"
+        cut.with_user(self.director).action_approve_compensation()
+        self.assertEqual(cut.measure, "compensation")
 
     def test_worker_passes(self):
         renovation = self._approved()
@@ -510,3 +535,77 @@ class TestRenovation(PropertyCommon):
             .decode()
         )
         self.assertIn(renovation.permit_number, permit)
+
+    # ------------------------------------------------------------------
+    # Every role opens the application; states only through the actions
+    # ------------------------------------------------------------------
+    def test_every_role_opens_an_application(self):
+        renovation = self._approved()
+        fields_shown = ["state", "fees_paid", "deposit_received", "deposit_balance", "name"]
+        for user in (
+            self.assistant_a,
+            self.supervisor_a,
+            self.director,
+            self.engineer_a,
+            self.guard,
+            self.finance,
+        ):
+            with self.subTest(user=user.login):
+                values = renovation.with_user(user).read(fields_shown)[0]
+                self.assertEqual(values["state"], "approved")
+                self.assertFalse(values["fees_paid"])
+                self.assertEqual(values["deposit_received"], 5150.0)
+
+    def test_states_and_approvals_cannot_be_forged(self):
+        renovation = self._approved()
+        # the permit while unpaid, written by the front desk over JSON-RPC
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            renovation.with_user(self.assistant_a).write(
+                {"state": "permit", "permit_number": "FAKE"}
+            )
+        self.assertEqual(renovation.state, "approved")
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            self.env["property.renovation"].with_user(self.assistant_a).create(
+                {
+                    "unit_id": self.unit_a1.id,
+                    "applicant_id": self.owner_a.id,
+                    "scope": "Paint",
+                    "state": "permit",
+                }
+            )
+        # engineering writes the director's approval of a deduction
+        renovation = self._completed()
+        deduction = (
+            self.env["property.renovation.deduction"]
+            .with_user(self.engineer_a)
+            .create({"renovation_id": renovation.id, "description": "Wall", "amount": 100})
+        )
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            deduction.with_user(self.engineer_a).write(
+                {"state": "approved", "approved_by_id": self.director.id}
+            )
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            self.env["property.renovation.deduction"].with_user(self.engineer_a).create(
+                {
+                    "renovation_id": renovation.id,
+                    "description": "Door",
+                    "amount": 50,
+                    "approved_by_id": self.director.id,
+                }
+            )
+        with self.assertRaisesRegex(UserError, "director approves the deduction first"):
+            deduction.with_user(self.finance).action_post()
+        deduction.with_user(self.director).action_approve()
+        # what the director approved is what finance posts
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            deduction.with_user(self.engineer_a).amount = 1000
+        deduction.with_user(self.finance).action_post()
+        self.assertEqual(deduction.state, "posted")
+
+    def test_records_are_kept_permanently(self):
+        renovation = self._approved()
+        with self.assertRaisesRegex(UserError, "kept permanently"):
+            renovation.with_user(self.supervisor_a).unlink()
+        draft = self._application()
+        draft.with_user(self.supervisor_a).unlink()
+        self.assertFalse(draft.exists())

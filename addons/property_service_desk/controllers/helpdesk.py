@@ -1,15 +1,24 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from werkzeug.exceptions import Forbidden, NotFound
+from werkzeug.exceptions import Forbidden, MethodNotAllowed, NotFound
 
-from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools.image import ImageProcess
+from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
 from .portal import document_or_404
+
+
+def _parse_id(value):
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 class PropertyHelpdeskTicketController(HelpdeskTicketController):
@@ -19,19 +28,32 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
         # record rules limit a resident to the units they currently live in
         return request.env["property.unit"].search([], order="estate_id, code")
 
+    def _get_categories(self, **kw):
+        """Residents always say what happened (the kind and category, in their language):
+        it gives the request its department, its time limits and the staff to notify.
+        Internal tasks and planned maintenance are not for the portal."""
+        categories = request.env["helpdesk.ticket.category"].search(
+            [("active", "=", True), ("show_in_portal", "=", True)]
+        )
+        # sudo: residents do not read the time-limit table, only whether it is internal
+        internal = categories.sudo().filtered(
+            lambda c: c.property_request_kind == "planned_maintenance"
+            or c.property_time_limit_id.limit_group == "internal"
+        )
+        return (categories - categories.browse(internal.ids)).sorted("complete_name")
+
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
         values["property_units"] = self._get_portal_units()
+        values["ticket_category_id_required"] = True
+        values.setdefault("property_form", {})
+        values.setdefault("property_errors", [])
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         if kw.get("unit"):
-            try:
-                unit_id = int(kw["unit"])
-            except ValueError as error:
-                raise Forbidden() from error
-            unit = self._get_portal_units().filtered(lambda u: u.id == unit_id)
+            unit = self._get_portal_units().filtered(lambda u: u.id == _parse_id(kw["unit"]))
             if not unit:
                 raise Forbidden()
             vals.update({"unit_id": unit.id, "estate_id": unit.estate_id.id})
@@ -40,19 +62,140 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
                 vals.pop("team_id", None)
         return vals
 
-    @http.route()
-    def support_ticket_close(self, **kw):
-        """helpdesk_mgmt closes any ticket id it is given, with sudo and no check: only
-        let through the residents who may read the ticket."""
+    def _property_check_submission(self, kw):
+        """What is wrong with a posted request, as messages for the form (nothing is
+        created then), and the cleaned input."""
+        Ticket = request.env["helpdesk.ticket"]
+        clean = {
+            key: Ticket._portal_clean_text(value) if isinstance(value, str) else value
+            for key, value in kw.items()
+        }
+        errors = []
+        if not clean.get("subject"):
+            errors.append(request.env._("Say in a few words what happened (subject)."))
+        if not clean.get("description"):
+            errors.append(request.env._("Describe what happened."))
+        category_id = _parse_id(clean.get("category"))
+        if not self._get_categories().filtered(lambda c: c.id == category_id):
+            errors.append(request.env._("Choose what happened from the list (the kind of request)."))
+            clean.pop("category", None)
+        if clean.get("unit") and not self._get_portal_units().filtered(
+            lambda u: u.id == _parse_id(clean["unit"])
+        ):
+            errors.append(request.env._("Choose one of your units."))
+            clean.pop("unit", None)
+        for upload in request.httprequest.files.getlist("attachment"):
+            if not upload.filename:
+                continue
+            data = upload.read()
+            upload.seek(0)
+            if guess_mimetype(data).startswith("image/"):
+                try:
+                    image = ImageProcess(data)
+                    if image.image:
+                        image.image.load()
+                except Exception:  # noqa: BLE001 - any decoder failure means unreadable
+                    errors.append(
+                        request.env._("%(file)s is not a readable image.", file=upload.filename)
+                    )
+        return errors, clean
+
+    @http.route(methods=["POST"])
+    def submit_ticket(self, **kw):
+        """Only a POST with its CSRF token creates a request; bad input comes back on the
+        form with what was typed, and the same request posted twice is created once."""
+        if request.httprequest.method != "POST":
+            raise MethodNotAllowed(["POST"])
+        errors, clean = self._property_check_submission(kw)
+        if errors:
+            values = self._get_create_new_ticket_values(**clean)
+            values.update({"property_errors": errors, "property_form": clean})
+            return request.render("helpdesk_mgmt.portal_create_ticket", values)
+        partner = request.env.user.partner_id
+        duplicate = request.env["helpdesk.ticket"]._portal_find_duplicate(
+            partner, clean["subject"], clean["description"]
+        )
+        if duplicate:
+            return request.redirect(f"/my/ticket/{duplicate.id}")
+        return super().submit_ticket(**clean)
+
+    @http.route(methods=["POST"])
+    def support_ticket_close(self, ticket_id=None, stage_id=None, **kw):
+        """Cancel (or close) a request from the portal: a POST with its CSRF token, by the
+        resident who may act on it, to a stage meant for the portal. helpdesk_mgmt's own
+        version closes any ticket id it is given, with sudo and no check."""
+        if request.httprequest.method != "POST":
+            raise MethodNotAllowed(["POST"])
+        ticket = request.env["helpdesk.ticket"].browse(_parse_id(ticket_id))
         try:
-            ticket_id = int(kw.get("ticket_id") or 0)
-            request.env["helpdesk.ticket"].browse(ticket_id).check_access("read")
-        except (AccessError, MissingError, ValueError) as error:
+            ticket.check_access("read")
+        except (AccessError, MissingError) as error:
             raise NotFound() from error
-        return super().support_ticket_close(**kw)
+        # sudo: the resident may read the request (checked above) and acts on it
+        ticket_sudo = ticket.sudo()
+        if request.env.user.partner_id not in ticket_sudo._portal_actor_partners():
+            raise NotFound()
+        stage = (
+            request.env["helpdesk.ticket.stage"]
+            .sudo()
+            .search([("id", "=", _parse_id(stage_id)), ("close_from_portal", "=", True)])
+        )
+        if not stage:
+            raise NotFound()
+        try:
+            with request.env.cr.savepoint():
+                ticket_sudo.stage_id = stage
+        except (UserError, ValidationError) as error:
+            values = PropertyCustomerPortalHelpdesk()._ticket_get_page_view_values(
+                ticket_sudo, None
+            )
+            values["property_error"] = str(error)
+            return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
+        return request.redirect(f"/my/ticket/{ticket.id}")
 
 
 class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
+    @http.route()
+    def portal_my_tickets(
+        self,
+        page=1,
+        date_begin=None,
+        date_end=None,
+        sortby=None,
+        filterby=None,
+        search=None,
+        search_in=None,
+        groupby=None,
+        **kw,
+    ):
+        """helpdesk_mgmt looks the parameters up as they come: an unknown sort, grouping
+        or search field, or a date that is not one, falls back to the default."""
+        if sortby not in self._ticket_get_searchbar_sortings():
+            sortby = None
+        if groupby not in self._ticket_get_searchbar_groupby():
+            groupby = None
+        if search_in not in self._ticket_get_searchbar_inputs():
+            search_in = None
+        try:
+            fields.Datetime.to_datetime(date_begin)
+            fields.Datetime.to_datetime(date_end)
+        except ValueError:
+            date_begin = date_end = None
+        if filterby and filterby != "all" and not filterby.isdigit():
+            filterby = None
+        search = request.env["helpdesk.ticket"]._portal_clean_text(search) or None
+        return super().portal_my_tickets(
+            page=page,
+            date_begin=date_begin,
+            date_end=date_end,
+            sortby=sortby,
+            filterby=filterby,
+            search=search,
+            search_in=search_in,
+            groupby=groupby,
+            **kw,
+        )
+
     @http.route()
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
         """Same page as helpdesk_mgmt's, but a ticket that is not the resident's is not
@@ -74,7 +217,16 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     def portal_ticket_signoff(self, ticket_id, rating=None, comment=None, **kw):
         """The resident signs the completed work off and rates it (1-5)."""
         ticket_sudo = document_or_404(self, "helpdesk.ticket", ticket_id)
-        ticket_sudo.with_user(request.env.user)._portal_sign_off(rating, comment)
+        try:
+            ticket_sudo.with_user(request.env.user)._portal_sign_off(
+                rating, request.env["helpdesk.ticket"]._portal_clean_text(comment)
+            )
+        except AccessError as error:
+            raise NotFound() from error
+        except UserError as error:
+            values = self._ticket_get_page_view_values(ticket_sudo, None)
+            values["property_error"] = str(error)
+            return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
         return request.redirect(f"/my/ticket/{ticket_id}")
 
     @http.route(

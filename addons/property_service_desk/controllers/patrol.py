@@ -24,12 +24,13 @@ class PropertyPatrolController(http.Controller):
             message = request.env._(
                 "%(checkpoint)s: passed at %(time)s.",
                 checkpoint=checkpoint.name,
-                time=visit.date.strftime("%H:%M"),
+                # the estate's local time, as the guard's watch shows it
+                time=checkpoint.estate_id._local_datetime(visit.date).strftime("%H:%M"),
             )
         except UserError as error:
             message = error.args[0]
         page = Markup(
-            "<!DOCTYPE html><html><head><meta name='viewport' "
+            "<!DOCTYPE html><html><head><meta charset='utf-8'><meta name='viewport' "
             "content='width=device-width, initial-scale=1'></head>"
             "<body style='font-family: sans-serif; font-size: 1.4em; padding: 1em'>"
             "<p>%s</p></body></html>"

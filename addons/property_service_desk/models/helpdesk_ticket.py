@@ -6,8 +6,9 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
+from odoo.tools import html2plaintext
 
 from .helpdesk_ticket_category import REQUEST_KINDS
 from .property_followup import FOLLOWUP_KINDS
@@ -387,12 +388,21 @@ class HelpdeskTicket(models.Model):
             else:
                 ticket.timer_state = "running"
 
-    @api.depends("request_kind", "is_simple", "category_id.property_is_paid")
+    @api.depends(
+        "request_kind",
+        "is_simple",
+        "category_id.property_is_paid",
+        "category_id.property_time_limit_id.limit_group",
+    )
     def _compute_followup_kind(self):
         for ticket in self:
             kind = ticket.request_kind
             if kind == "complaint":
                 ticket.followup_kind = "complaint"
+            elif ticket.category_id.property_time_limit_id.limit_group == "internal":
+                # a department's internal task: no resident to visit, and not part of
+                # the everyday help of which 20 % are visited
+                ticket.followup_kind = False
             elif ticket.category_id.property_is_paid:
                 ticket.followup_kind = "paid_service"
             elif kind in ("repair_unit", "repair_common") and not ticket.is_simple:
@@ -705,7 +715,7 @@ class HelpdeskTicket(models.Model):
                         "activity_type_id": activity_type.id,
                         "summary": self.env._("Overdue: %(ticket)s", ticket=ticket.display_name),
                         "user_id": user.id,
-                        "date_deadline": fields.Date.context_today(self),
+                        "date_deadline": ticket.estate_id._local_date(),
                     }
                 )
         for (flags, level), ids in writes.items():
@@ -759,10 +769,12 @@ class HelpdeskTicket(models.Model):
                         "activity_type_id": activity_type.id,
                         "summary": self.env._("Emergency: %(ticket)s", ticket=ticket.display_name),
                         "user_id": user.id,
-                        "date_deadline": fields.Date.context_today(self),
+                        "date_deadline": ticket.estate_id._local_date(),
                     }
                 )
-        self.env["property.checklist.line"].create(lines)
+        # the steps come from the SOP's templates, not from the user: whoever logs the
+        # emergency (front desk, security, night monitoring) gets them
+        self.env["property.checklist.line"].sudo().create(lines)
         if activities:
             self.env["mail.activity"].create(activities)
 
@@ -780,7 +792,7 @@ class HelpdeskTicket(models.Model):
             user = ticket.user_id or ticket.estate_id.front_desk_user_ids[:1]
             ticket.activity_schedule(
                 activity_type_id=activity_type.id,
-                date_deadline=fields.Date.to_date(ticket.resolution_deadline),
+                date_deadline=ticket.estate_id._local_date(ticket.resolution_deadline),
                 summary=self.env._("Reply in writing"),
                 user_id=(user or self.env.user).id,
             )
@@ -1079,6 +1091,39 @@ class HelpdeskTicket(models.Model):
         )
         return self.partner_id | occupants.partner_id
 
+    def _portal_actor_partners(self):
+        """Who may act on the request from the portal (sign off, rate, close): the
+        reporter, and for what is not a complaint the unit's owners, tenants and agents.
+        A complaint is its reporter's alone."""
+        self.ensure_one()
+        if self.request_kind == "complaint":
+            return self.partner_id
+        return self._quote_partners()
+
+    @api.model
+    def _portal_clean_text(self, value):
+        """Text typed on the portal: NUL bytes cannot be stored, surrounding blanks go."""
+        return (value or "").replace("\x00", "").strip()
+
+    @api.model
+    def _portal_find_duplicate(self, partner, name, description):
+        """The same request posted twice (a double click, two tabs): the first one.
+
+        The resident's partner row is updated first: of two identical posts at the same
+        time the second waits, then fails to serialise and is replayed by Odoo, and the
+        replay sees the first request."""
+        self.env.cr.execute(
+            "UPDATE res_partner SET write_date = write_date WHERE id = %s", [partner.id]
+        )
+        return self.sudo().search(
+            [
+                ("partner_id", "=", partner.id),
+                ("name", "=", name),
+                ("create_date", ">=", fields.Datetime.now() - timedelta(minutes=2)),
+            ],
+            limit=1,
+        ).filtered(lambda t: html2plaintext(t.description or "").strip() == description)
+
     def _notify_quote_refused(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         for ticket in self:
@@ -1124,8 +1169,9 @@ class HelpdeskTicket(models.Model):
             ticket_sudo._notify_quote_refused()
 
     def _create_service_invoices(self):
-        """Completed paid services are invoiced to the unit's fee payer (or whoever
-        asked for the service) and posted, so that the cashier collects them."""
+        """Completed paid services are invoiced to whoever accepted the price (or, if
+        nobody answered on record, who asked for it), unless the unit's fee payer is set
+        to pay the paid services too; and posted, so that the cashier collects them."""
         # technicians and front desk complete the work but have no accounting rights:
         # the invoice is created on behalf of finance, from the accepted quote only
         tickets = self.sudo().filtered(lambda t: not t.invoice_id and t.charge_ids)
@@ -1133,7 +1179,10 @@ class HelpdeskTicket(models.Model):
             return
         vals_list = []
         for ticket in tickets:
-            partner = ticket.unit_id.fee_payer_id or ticket.partner_id
+            payer = ticket.unit_id.occupancy_ids.filtered(
+                lambda o: o.is_current and o.is_fee_payer and o.pays_paid_services
+            )[:1].partner_id
+            partner = payer or ticket.quote_answer_partner_id or ticket.partner_id
             if not partner:
                 raise UserError(
                     self.env._(
@@ -1204,6 +1253,13 @@ class HelpdeskTicket(models.Model):
         """Called for the resident, after the portal checked they may read the request:
         record their sign-off and rating of the completed work."""
         self.ensure_one()
+        if self.env.user.partner_id not in self.sudo()._portal_actor_partners():
+            raise AccessError(
+                self.env._(
+                    "Only the person who reported the request, or the unit's owner or "
+                    "tenant, signs the work off."
+                )
+            )
         if rating not in dict(self._fields["resident_rating"].selection):
             raise UserError(self.env._("Choose a rating from 1 to 5."))
         if not self.closed:

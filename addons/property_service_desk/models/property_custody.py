@@ -62,6 +62,39 @@ class PropertyCustody(models.Model):
                 custody.water_used > WATER_LIMIT or custody.electricity_used > ELECTRICITY_LIMIT
             )
 
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for custody in self:
+            if custody.date_end and custody.date_end < custody.date_start:
+                raise ValidationError(self.env._("A custody cannot end before it starts."))
+
+    @api.constrains("unit_id", "partner_id", "state")
+    def _check_unoccupied(self):
+        """Custody is for a unit nobody lives in, at its owner's request: a rented unit is
+        not entrusted (nor billed the custody share)."""
+        for custody in self.filtered(lambda c: c.state == "active"):
+            unit = custody.unit_id
+            tenants = unit.occupancy_ids.filtered(
+                lambda o: o.is_current and o.role == "tenant"
+            )
+            if unit.state == "rented" or tenants:
+                raise ValidationError(
+                    self.env._(
+                        "%(unit)s is let: only a unit nobody lives in is taken into custody.",
+                        unit=unit.display_name,
+                    )
+                )
+            if custody.partner_id.commercial_partner_id not in (
+                unit.owner_ids.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s is not an owner of %(unit)s.",
+                        partner=custody.partner_id.display_name,
+                        unit=unit.display_name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         custodies = super().create(vals_list)
@@ -124,6 +157,13 @@ class PropertyCustodyReading(models.Model):
         readings = super().create(vals_list)
         readings.custody_id._alert_over_limit()
         return readings
+
+    def write(self, vals):
+        # a corrected reading over the limit alerts as a new one does
+        result = super().write(vals)
+        if {"water", "electricity", "date"} & set(vals):
+            self.custody_id._alert_over_limit()
+        return result
 
 
 class PropertyVacancyRound(models.Model):

@@ -177,8 +177,12 @@ class PropertyDunningAction(models.Model):
 
     _name = "property.dunning.action"
     _description = "Dunning Escalation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": "Approve, Done or Cancel",
+        "approved_by_id": "the director's Approve",
+    }
 
     partner_id = fields.Many2one("res.partner", string="Owner", required=True, index=True)
     unit_id = fields.Many2one("property.unit", required=True, index=True)
@@ -226,19 +230,23 @@ class PropertyDunningAction(models.Model):
         if not self.env.user.has_group("property_service_desk.group_property_director"):
             raise UserError(self.env._("Only the director approves this step."))
         for action in self:
+            if action.state != "draft":
+                raise UserError(self.env._("Only a draft step is approved."))
+            action.estate_id._check_director(self.env.user)
             action._check_preconditions()
-        self.write({"state": "approved", "approved_by_id": self.env.uid})
+        self._guarded_write({"state": "approved", "approved_by_id": self.env.uid})
         return True
 
     def _check_preconditions(self):
         self.ensure_one()
-        if self.kind == "legal" and not (
+        # both last steps come after the owners' committee mediated in vain
+        if not (
             self.mediation_date and (self.mediation_note or "").strip()
         ):
             raise UserError(
                 self.env._(
-                    "A legal referral comes only after the owners' committee mediated: "
-                    "record the mediation first."
+                    "A legal referral or a water/power cut comes only after the owners' "
+                    "committee mediated: record the mediation first."
                 )
             )
         if self.kind == "cut" and not self.notice_date:
@@ -248,8 +256,16 @@ class PropertyDunningAction(models.Model):
 
     def action_done(self):
         today = fields.Date.context_today(self)
+        user = self.env.user
+        if not (
+            user.has_group("property_service_desk.group_property_finance")
+            or user.has_group("property_service_desk.group_property_supervisor")
+        ):
+            raise UserError(self.env._("Finance or the service centre carries out this step."))
         for action in self:
-            if action.state != "approved":
+            if action.state != "approved" or not action.approved_by_id.has_group(
+                "property_service_desk.group_property_director"
+            ):
                 raise UserError(self.env._("The director approves this step first."))
             action._check_preconditions()
             if action.kind == "cut" and today < action.notice_date + timedelta(
@@ -275,11 +291,13 @@ class PropertyDunningAction(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-        self.write({"state": "done"})
+        self._guarded_write({"state": "done"})
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        if self.filtered(lambda a: a.state == "done"):
+            raise UserError(self.env._("A step carried out cannot be cancelled."))
+        self._guarded_write({"state": "cancelled"})
         return True
 
 

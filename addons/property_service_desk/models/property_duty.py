@@ -252,8 +252,13 @@ class PropertyDutyHandover(models.Model):
 
     _name = "property.duty.handover"
     _description = "Shift Handover"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "handover_time desc"
+    _guarded_fields = {
+        "outgoing_confirmed": "the outgoing person's Confirm",
+        "incoming_confirmed": "the incoming person's Confirm",
+        "state": "Close",
+    }
 
     estate_id = fields.Many2one("property.estate", required=True, index=True)
     company_id = fields.Many2one(related="estate_id.company_id", store=True)
@@ -337,40 +342,54 @@ class PropertyDutyHandover(models.Model):
             else:
                 handover.night_request_ids = False
 
+    def write(self, vals):
+        # who hands over to whom is what the two confirmed
+        if (
+            {"outgoing_user_id", "incoming_user_id"} & set(vals)
+            and not self.env.su
+            and self.filtered(lambda h: h.outgoing_confirmed or h.incoming_confirmed)
+        ):
+            raise UserError(
+                self.env._("The people of a confirmed handover cannot change.")
+            )
+        return super().write(vals)
+
     def action_confirm_outgoing(self):
         for handover in self:
+            if handover.state != "open":
+                raise UserError(self.env._("This handover is closed."))
             if handover.outgoing_user_id != self.env.user:
                 raise UserError(self.env._("The outgoing person confirms the handover."))
-        self.outgoing_confirmed = True
+        self._guarded_write({"outgoing_confirmed": True})
         return True
 
     def action_confirm_incoming(self):
         for handover in self:
+            if handover.state != "open":
+                raise UserError(self.env._("This handover is closed."))
             if handover.incoming_user_id != self.env.user:
                 raise UserError(self.env._("The incoming person confirms the handover."))
-        self.incoming_confirmed = True
+        self._guarded_write({"incoming_confirmed": True})
         return True
 
     def action_close(self):
-        """Close the shift: both confirmed, and no important work left unfinished unless
-        explicitly handed over."""
+        """Close the shift: both confirmed, and no important work left unfinished (SOP
+        §1: important work may not be handed over unfinished)."""
         for handover in self:
             if not (handover.outgoing_confirmed and handover.incoming_confirmed):
                 raise UserError(
                     self.env._("Both the outgoing and the incoming person confirm first.")
                 )
-            blocking = handover.item_ids.filtered(
-                lambda i: i.important and not i.finished and not i.handed_over
-            )
+            blocking = handover.item_ids.filtered(lambda i: i.important and not i.finished)
             if blocking:
                 raise UserError(
                     self.env._(
-                        "Important work is unfinished: %(items)s. Finish it or hand it over "
-                        "explicitly.",
+                        "Important work is unfinished: %(items)s. It may not be handed over "
+                        "unfinished: finish it before the shift ends.",
                         items=", ".join(blocking.mapped("name")),
                     )
                 )
-        self.write({"state": "closed"})
+        self._guarded_write({"state": "closed"})
         return True
 
 

@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -269,6 +269,39 @@ class PropertyEstate(models.Model):
             missing = key_staff - estate.user_ids
             if missing:
                 estate.user_ids = [fields.Command.link(user.id) for user in missing]
+
+    def _check_director(self, user):
+        """Only the estate's own director (or a suite administrator) decides what the SOP
+        reserves to the director: being a director somewhere else is not enough."""
+        for estate in self:
+            if user.has_group("property_service_desk.group_property_manager"):
+                continue
+            # an estate without a named director: a director assigned to it
+            director = estate.director_id or (
+                user if user in estate.user_ids else self.env["res.users"]
+            )
+            if not user.has_group("property_service_desk.group_property_director") or (
+                director != user
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the director of %(estate)s may decide this.",
+                        estate=estate.display_name,
+                    )
+                )
+
+    def _local_today(self):
+        """Today in the estate's timezone."""
+        self.ensure_one()
+        return self._local_datetime().date()
+
+    def _local_date(self, when=None):
+        """The estate's local day of ``when`` (naive UTC, default now); without an estate
+        the user's day. Activities planned by scheduled actions take it as their date."""
+        if not self:
+            return fields.Date.context_today(self, when)
+        self.ensure_one()
+        return self._local_datetime(when).date()
 
     # Local time of the estate: stored datetimes are naive UTC, the SOP's hours and days
     # are the estate's.

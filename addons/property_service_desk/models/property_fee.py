@@ -117,7 +117,7 @@ class PropertyFeeRate(models.Model):
                 ("date_start", "<=", last),
                 "|",
                 ("date_end", "=", False),
-                ("date_end", ">=", first),
+                ("date_end", ">", first),
             ],
             ["unit_id", "partner_id", "date_start", "date_end"],
             order="unit_id, date_start",
@@ -142,7 +142,11 @@ class PropertyFeeRate(models.Model):
             estate = unit.estate_id
             partner = occupancy.partner_id
             start = max(first, occupancy.date_start)
-            end = min(last, occupancy.date_end) if occupancy.date_end else last
+            # the moving-out day (date_end) is no longer the leaving payer's: it is the
+            # first day of whoever follows, as the occupancies themselves count it
+            end = (
+                min(last, occupancy.date_end - timedelta(days=1)) if occupancy.date_end else last
+            )
             days = (end - start).days + 1
             if days <= 0:
                 continue

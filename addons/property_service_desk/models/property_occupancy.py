@@ -71,6 +71,12 @@ class PropertyOccupancy(models.Model):
         help="This person receives the fee invoices of the unit. A unit has at most one "
         "fee payer at a time.",
     )
+    pays_paid_services = fields.Boolean(
+        string="Also Pays Paid Services",
+        help="The fee payer also pays the paid services ordered for the unit (a landlord "
+        "paying for the tenant). Otherwise a paid service is invoiced to whoever accepted "
+        "its price.",
+    )
     document_ids = fields.One2many("property.document", "occupancy_id", string="Documents")
     note = fields.Text()
 

@@ -247,19 +247,27 @@ class PropertyPatrolLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
+        due = [vals.get("due_date") for vals in vals_list]
+        for line, due_date in zip(lines, due, strict=True):
+            if due_date:
+                line._check_due_date(due_date)
         lines._after_update()
         return lines
 
+    def _check_due_date(self, due_date):
+        """Findings are usually resolved within a week (SOP §9): more needs the manager."""
+        if self.env.su or self.env.user.has_group("property_service_desk.group_property_manager"):
+            return
+        for line in self:
+            limit = line.round_id.date + timedelta(days=FINDING_DAYS)
+            if fields.Date.to_date(due_date) > limit:
+                raise UserError(
+                    self.env._("More than a week to rectify needs the manager's approval.")
+                )
+
     def write(self, vals):
         if vals.get("due_date"):
-            for line in self:
-                limit = line.round_id.date + timedelta(days=FINDING_DAYS)
-                if fields.Date.to_date(vals["due_date"]) > limit and not self.env.user.has_group(
-                    "property_service_desk.group_property_manager"
-                ):
-                    raise UserError(
-                        self.env._("More than a week to rectify needs the manager's approval.")
-                    )
+            self._check_due_date(vals["due_date"])
         result = super().write(vals)
         if {"result", "gas_smell"} & set(vals):
             self._after_update()

@@ -3,7 +3,7 @@
 import hashlib
 import math
 import random
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from odoo import api, fields, models
 
@@ -47,12 +47,12 @@ class PropertySpotCheck(models.Model):
 
     @api.model
     def _week_work_orders(self, estate, week_start):
-        start = datetime.combine(week_start, time.min)
+        # Monday to Sunday of the estate's local days
         return self.env["helpdesk.ticket"].search(
             [
                 ("estate_id", "=", estate.id),
-                ("date_dispatched", ">=", start),
-                ("date_dispatched", "<", start + timedelta(days=7)),
+                ("date_dispatched", ">=", estate._local_date_start(week_start)),
+                ("date_dispatched", "<", estate._local_date_start(week_start + timedelta(days=7))),
             ],
             order="id",
         )
@@ -91,9 +91,11 @@ class PropertySpotCheck(models.Model):
     @api.model
     def _cron_draw_spot_checks(self):
         """Every Monday: last week's sample for every estate."""
-        today = fields.Date.context_today(self)
-        last_monday = today - timedelta(days=today.weekday() + 7)
-        checks = self._draw_for(self.env["property.estate"].search([]), last_monday)
+        checks = self.browse()
+        estates = self.env["property.estate"].search([])
+        for today, group in estates.grouped(lambda e: e._local_today()).items():
+            last_monday = today - timedelta(days=today.weekday() + 7)
+            checks |= self._draw_for(group, last_monday)
         for check in checks.filtered("supervisor_id"):
             check.activity_schedule(
                 "property_service_desk.mail_activity_type_spot_check",

@@ -101,6 +101,9 @@ class PropertyViolation(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.violation")
+            if "severity" in vals and not self.env.su:
+                raise UserError(self.env._("The severity follows from the impact."))
+        self._check_severity_override(vals_list)
         violations = super().create(vals_list)
         for violation in violations.filtered("earlier_count"):
             violation.message_post(
@@ -114,11 +117,27 @@ class PropertyViolation(models.Model):
         return violations
 
     def write(self, vals):
-        if "severity_override" in vals and not self.env.user.has_group(
+        self._check_severity_override([vals])
+        if "severity" in vals and not self.env.su:
+            raise UserError(self.env._("The severity follows from the impact."))
+        return super().write(vals)
+
+    def _check_severity_override(self, vals_list):
+        """Only the director overrules the severity or plays down a serious impact, at
+        creation as later."""
+        if self.env.su or self.env.user.has_group(
             "property_service_desk.group_property_director"
         ):
+            return
+        creating = not self
+        downgraded = not creating and any(
+            vals.get("impact") == "minor" for vals in vals_list
+        ) and self.filtered(lambda v: v.impact == "serious")
+        if downgraded or any(
+            ("severity_override" in vals) if not creating else vals.get("severity_override")
+            for vals in vals_list
+        ):
             raise UserError(self.env._("Only the director overrules the severity."))
-        return super().write(vals)
 
     def action_notify(self):
         """Issue the next notice (first, second, final) with the category's text."""
@@ -234,6 +253,10 @@ class PropertyViolationPenalty(models.Model):
     )
     invoice_id = fields.Many2one(
         "account.move", readonly=True, groups="account.group_account_invoice"
+    )
+
+    _amount_not_negative = models.Constraint(
+        "CHECK(amount IS NULL OR amount >= 0)", "A compensation cannot be negative."
     )
 
     @api.model_create_multi

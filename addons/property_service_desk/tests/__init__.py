@@ -18,3 +18,4 @@ from . import test_violations
 from . import test_patrols
 from . import test_movein
 from . import test_phone
+from . import test_roles

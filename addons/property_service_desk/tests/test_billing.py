@@ -114,6 +114,31 @@ class TestBilling(PropertyCommon):
         )
         self.assertEqual(receivable, sum(invoices.mapped("amount_total")))
 
+    def test_a_payer_change_bills_each_day_once(self):
+        """The old owner moves out on 16 April, the buyer moves in that day: 15 days each
+        of a 30-day month, not 16 + 15."""
+        buyer = self.env["res.partner"].create({"name": "Buyer A1"})
+        self.occupancy_a.with_user(self.assistant_a).date_end = date(2026, 4, 16)
+        self.env["property.occupancy"].with_user(self.assistant_a).create(
+            {
+                "unit_id": self.unit_a1.id,
+                "partner_id": buyer.id,
+                "role": "owner",
+                "date_start": date(2026, 4, 16),
+                "is_fee_payer": True,
+            }
+        )
+        april = self._bill(date(2026, 4, 10))
+        lines = self._line(april, self.unit_a1)
+        self.assertEqual(
+            {line.partner_id: line.price_subtotal for line in lines},
+            {
+                self.owner_a: round(89.5 * 2.5 * 15 / 30, 2),
+                buyer: round(89.5 * 2.5 * 15 / 30, 2),
+            },
+        )
+        self.assertAlmostEqual(sum(lines.mapped("price_subtotal")), 89.5 * 2.5, places=1)
+
     def test_billing_twice_bills_nothing_more(self):
         first = self._bill()
         self.assertEqual(len(first), 3)

@@ -13,6 +13,55 @@ from .common import PropertyCommon
 
 @tagged("post_install", "-at_install")
 class TestCustody(PropertyCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["property.occupancy"].create(
+            {
+                "unit_id": cls.unit_a2.id,
+                "partner_id": cls.owner_a.id,
+                "role": "owner",
+                "date_start": "2020-01-01",
+                "is_fee_payer": True,
+            }
+        )
+
+    def test_only_an_unoccupied_unit_of_the_owner_goes_into_custody(self):
+        self.env["property.occupancy"].create(
+            {
+                "unit_id": self.unit_a1.id,
+                "partner_id": self.tenant_a.id,
+                "role": "tenant",
+                "date_start": "2024-01-01",
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "is let"), self.cr.savepoint():
+            self._custody()
+        with self.assertRaisesRegex(ValidationError, "is not an owner"), self.cr.savepoint():
+            self.env["property.custody"].with_user(self.assistant_a).create(
+                {
+                    "unit_id": self.unit_a2.id,
+                    "partner_id": self.owner_b.id,
+                    "water_start": 1.0,
+                    "electricity_start": 1.0,
+                }
+            )
+        custody = self._custody(self.unit_a2)
+        with self.assertRaisesRegex(ValidationError, "cannot end before"), self.cr.savepoint():
+            custody.write({"date_start": date(2026, 5, 1), "date_end": date(2026, 4, 1)})
+
+    def test_a_corrected_reading_over_the_limit_alerts(self):
+        custody = self._custody(self.unit_a2)
+        reading = (
+            self.env["property.custody.reading"]
+            .with_user(self.assistant_a)
+            .create({"custody_id": custody.id, "water": 101.0, "electricity": 2001.0})
+        )
+        self.assertFalse(custody.activity_ids)
+        reading.water = 130.0  # the reading was mistyped: it really was 130
+        self.assertTrue(custody.over_limit)
+        self.assertEqual(custody.activity_ids.user_id, self.supervisor_a)
+
     def _custody(self, unit=None):
         return (
             self.env["property.custody"]

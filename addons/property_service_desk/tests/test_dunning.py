@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import PropertyCommon
@@ -140,7 +140,7 @@ class TestDunning(PropertyCommon):
         with self.assertRaises(UserError):
             legal.with_user(self.finance).action_approve()  # not the director
         legal.with_user(self.director).action_approve()
-        legal.action_done()
+        legal.with_user(self.finance).action_done()
         self.assertTrue(
             self.owner_a.message_ids.filtered(lambda m: "Legal Referral" in (m.body or ""))
         )
@@ -163,12 +163,59 @@ class TestDunning(PropertyCommon):
                 "action_date": date(2026, 6, 5),
             }
         )
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "committee mediated"):
+            cut.with_user(self.director).action_approve()  # no mediation
+        cut.write({"mediation_date": date(2026, 5, 20), "mediation_note": "Refused."})
+        with self.assertRaisesRegex(UserError, "written notice"):
             cut.with_user(self.director).action_approve()  # no written notice
         cut.notice_date = date(2026, 6, 1)
         cut.with_user(self.director).action_approve()
         with freeze_time(date(2026, 6, 2)), self.assertRaises(UserError):
-            cut.action_done()
+            cut.with_user(self.finance).action_done()
         with freeze_time(date(2026, 6, 5)):
-            cut.action_done()
+            cut.with_user(self.finance).action_done()
         self.assertEqual(cut.state, "done")
+
+    def test_cuts_are_approved_only_by_the_estates_director(self):
+        Action = self.env["property.dunning.action"].with_user(self.finance)
+        vals = {
+            "partner_id": self.owner_a.id,
+            "unit_id": self.unit_a1.id,
+            "kind": "cut",
+            "action_date": date(2026, 6, 5),
+            "notice_date": date(2026, 6, 1),
+            "mediation_date": date(2026, 5, 20),
+            "mediation_note": "Refused.",
+        }
+        # finance approves the cut itself over JSON-RPC, at creation or later
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            Action.create({**vals, "state": "approved", "approved_by_id": self.director.id})
+        cut = Action.create(vals)
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            cut.write({"state": "approved"})
+        with self.assertRaisesRegex(UserError, "director approves this step first"):
+            cut.with_user(self.finance).action_done()
+        # the director of another estate neither sees nor approves it
+        director_b = new_test_user(
+            self.env,
+            login="psd_dun_director_b",
+            groups="property_service_desk.group_property_director",
+        )
+        self.estate_b.director_id = director_b
+        self.assertFalse(
+            self.env["property.dunning.action"].with_user(director_b).search([("id", "=", cut.id)])
+        )
+        with self.assertRaises(AccessError):
+            cut.with_user(director_b).action_approve()
+        # a director assigned to estate A as staff is not its director
+        self.estate_a.user_ids = [(4, director_b.id)]
+        with self.assertRaisesRegex(UserError, "Only the director of Estate A"):
+            cut.with_user(director_b).action_approve()
+        cut.with_user(self.director).action_approve()
+        self.assertEqual(cut.approved_by_id, self.director)
+        # fee rates are behind the estate wall too
+        self.assertFalse(
+            self.env["property.fee.rate"]
+            .with_user(self.assistant_b)
+            .search([("estate_id", "=", self.estate_a.id)])
+        )

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
 from .common import PropertyCommon
@@ -117,9 +117,40 @@ class TestDuty(PropertyCommon):
         with self.assertRaises(UserError):
             handover.action_close()  # the incoming person has not confirmed
         handover.with_user(self.assistant_a).action_confirm_incoming()
-        with self.assertRaises(UserError):
-            handover.action_close()  # important work unfinished
+        handover = handover.with_user(self.assistant_a)
+        with self.assertRaisesRegex(UserError, "Important work is unfinished"):
+            handover.action_close()
+        # SOP §1: important work may not be handed over unfinished, ticked or not
         handover.item_ids.handed_over = True
+        with self.assertRaisesRegex(UserError, "may not be handed over unfinished"):
+            handover.action_close()
+        handover.item_ids.finished = True
+        handover.action_close()
+        self.assertEqual(handover.state, "closed")
+
+    def test_handover_signatures_only_by_the_two_people(self):
+        handover = (
+            self.env["property.duty.handover"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "estate_id": self.estate_a.id,
+                    "shift": "day",
+                    "outgoing_user_id": self.assistant_a.id,
+                    "incoming_user_id": self.engineer_a.id,
+                }
+            )
+        )
+        # both confirmations and the closing written directly over JSON-RPC
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            handover.write({"outgoing_confirmed": True, "incoming_confirmed": True})
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            handover.write({"state": "closed"})
+        handover.action_confirm_outgoing()
+        # after a confirmation, nobody swaps the incoming person
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            handover.incoming_user_id = self.supervisor_a
+        handover.with_user(self.engineer_a).action_confirm_incoming()
         handover.action_close()
         self.assertEqual(handover.state, "closed")
 

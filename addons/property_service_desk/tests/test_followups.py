@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import RequestCommon
 
@@ -52,6 +52,38 @@ class TestEmergenciesAndFollowups(RequestCommon):
             self.assertEqual(
                 len(self._ticket(category_id=False, request_kind=kind).checklist_line_ids), 4
             )
+
+    def test_front_desk_and_security_log_emergencies(self):
+        guard = new_test_user(
+            self.env,
+            login="psd_fu_guard",
+            groups="property_service_desk.group_property_security",
+        )
+        self.estate_a.user_ids = [(4, guard.id)]
+        for user, kind in (
+            (self.assistant_a, "medical"),
+            (guard, "security"),
+            (self.assistant_a, "disaster"),
+        ):
+            with self.subTest(user=user.login, kind=kind):
+                ticket = (
+                    self.env["helpdesk.ticket"]
+                    .with_user(user)
+                    .create(
+                        {
+                            "name": "Emergency",
+                            "description": "<p>...</p>",
+                            "unit_id": self.unit_a1.id,
+                            "request_kind": kind,
+                        }
+                    )
+                )
+                self.assertEqual(len(ticket.checklist_line_ids), 4)
+                ticket.checklist_line_ids[0].with_user(user).is_done = True
+                self.assertEqual(ticket.checklist_line_ids[0].done_user_id, user)
+        # another estate's staff do not tick them
+        with self.assertRaises(AccessError):
+            ticket.checklist_line_ids[1].with_user(self.assistant_b).is_done = True
 
     def test_written_inquiry_reminder(self):
         letter = self.env.ref("property_service_desk.helpdesk_ticket_channel_letter")
@@ -122,6 +154,24 @@ class TestEmergenciesAndFollowups(RequestCommon):
             self._run_cron(cron)
         self.assertEqual(len((helps | more).followup_ids), 3)  # ceil(15 x 20 %)
         self.assertTrue(sampled <= (helps | more).followup_ids)
+
+    def test_internal_tasks_are_not_visited_nor_counted(self):
+        internal = self.env.ref(
+            "property_service_desk.category_engineering_internal_internal_task"
+        )
+        tasks = self.env["helpdesk.ticket"]
+        for _i in range(5):
+            tasks |= self._ticket(category_id=internal.id, unit_id=False, is_simple=True)
+        self.assertEqual(set(tasks.mapped("followup_kind")), {False})
+        helps = self.env["helpdesk.ticket"]
+        for _i in range(5):
+            helps |= self._ticket(category_id=False, request_kind="other", is_simple=True)
+        self._complete(tasks | helps, "2026-03-12 03:00:00")
+        with freeze_time("2026-03-12 05:00:00"):
+            self._run_cron("property_service_desk.ir_cron_ticket_plan_followups")
+        self.assertFalse(tasks.followup_ids)
+        # 20 % of the 5 everyday requests, not of 10
+        self.assertEqual(len(helps.followup_ids), 1)
 
     def test_second_visit_and_unsatisfied_resident_reopens(self):
         self.env.ref("property_service_desk.followup_rule_repair").second_visit = True

@@ -218,6 +218,14 @@ class TestPaidServices(RequestCommon):
         with self.assertRaises(UserError):
             ticket.material_ids.note = "changed afterwards"
 
+    def test_a_fee_payer_set_to_pay_paid_services_is_invoiced(self):
+        self.occupancy_a.with_user(self.assistant_a).pays_paid_services = True
+        ticket = self._quoted()
+        ticket.with_user(self.assistant_a).action_accept_quote()
+        ticket.actual_work = "Unblocked the kitchen drain."
+        ticket.with_user(self.supervisor_a).stage_id = self.stage_done
+        self.assertEqual(ticket.invoice_id.partner_id, self.owner_a)
+
     def test_completion_invoices_the_fee_payer_once(self):
         ticket = self._quoted()
         ticket.action_accept_quote()
@@ -227,8 +235,10 @@ class TestPaidServices(RequestCommon):
         invoice = ticket.invoice_id
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.state, "posted")
-        # the tenant asked, the owner pays the unit's fees
-        self.assertEqual(invoice.partner_id, self.owner_a)
+        # the tenant asked and accepted the price: the tenant pays it, not the owner who
+        # pays the unit's fees and never accepted it
+        self.assertEqual(ticket.quote_answer_partner_id, self.tenant_a)
+        self.assertEqual(invoice.partner_id, self.tenant_a)
         self.assertEqual(invoice.amount_total, 130.0)
         self.assertEqual(invoice.property_ticket_id, ticket)
         self.assertEqual(invoice.property_unit_id, self.unit_a1)

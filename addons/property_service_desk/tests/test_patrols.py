@@ -85,6 +85,16 @@ class TestPatrols(PropertyCommon):
         with self.assertRaises(UserError):
             drains.with_user(self.supervisor_a).due_date = date(2026, 3, 20)  # over a week
         drains.with_user(self.suite_admin).due_date = date(2026, 3, 20)
+        # nor is a finding added with more than a week to fix
+        with self.assertRaisesRegex(UserError, "More than a week"):
+            self.env["property.patrol.line"].with_user(self.assistant_a).create(
+                {
+                    "round_id": round_.id,
+                    "name": "Broken lamp",
+                    "result": "failed",
+                    "due_date": date(2026, 3, 25),
+                }
+            )
         drains.action_make_request()
         self.assertEqual(drains.ticket_id.request_kind, "repair_common")
         self.assertEqual(drains.ticket_id.estate_id, self.estate_a)
@@ -114,7 +124,9 @@ class TestPatrols(PropertyCommon):
 @tagged("post_install", "-at_install")
 class TestPatrolScanPage(HttpCase):
     def test_scanning_a_qr_code_records_the_visit(self):
-        estate = self.env["property.estate"].create({"name": "Scan Estate", "code": "SC"})
+        estate = self.env["property.estate"].create(
+            {"name": "Scan Estate", "code": "SC", "tz": "Asia/Shanghai"}
+        )
         checkpoint = self.env["property.patrol.checkpoint"].create(
             {"name": "Gate", "estate_id": estate.id, "area": "surroundings"}
         )
@@ -142,4 +154,7 @@ class TestPatrolScanPage(HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("Gate", page.text)
         self.assertEqual(round_.visit_ids.checkpoint_id, checkpoint)
+        # the time printed is the estate's, not UTC
+        local = estate._local_datetime(round_.visit_ids.date).strftime("%H:%M")
+        self.assertIn(f"passed at {local}", page.text)
         self.assertEqual(self.url_open("/patrol/scan/not-a-code").status_code, 404)

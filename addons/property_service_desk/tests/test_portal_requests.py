@@ -1,8 +1,12 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
@@ -72,7 +76,7 @@ class TestPortalRequests(HttpCase):
         return self.url_open(
             "/submitted/ticket",
             data=data,
-            files={"attachment": ("drain.jpg", b"\xff\xd8\xff fake jpeg", "image/jpeg")},
+            files={"attachment": ("drain.png", base64.b64decode(SIGNATURE), "image/png")},
         )
 
     def _ticket(self):
@@ -89,7 +93,7 @@ class TestPortalRequests(HttpCase):
         self.assertEqual(ticket.partner_id, self.owner)
         self.assertEqual(ticket.request_kind, "repair_unit")
         self.assertTrue(ticket.dispatch_deadline)
-        self.assertEqual(ticket.attachment_ids.mapped("name"), ["drain.jpg"])
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["drain.png"])
 
         # another person of the household sees it too, the neighbour does not
         self.authenticate("rq_member", "rq_member_pw")
@@ -104,7 +108,8 @@ class TestPortalRequests(HttpCase):
     def test_cannot_report_for_another_unit(self):
         self.authenticate("rq_owner", "rq_owner_pw")
         response = self._submit(unit=self.other_unit.id)
-        self.assertEqual(response.status_code, 403)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Choose one of your units.", response.text)
         self.assertFalse(self._ticket())
 
     def test_internal_notes_never_reach_the_resident(self):
@@ -129,7 +134,7 @@ class TestPortalRequests(HttpCase):
             body="We will come at 3 pm", subtype_xmlid="mail.mt_comment", message_type="comment"
         )
         page = self.url_open(f"/my/ticket/{ticket.id}").text
-        self.assertIn("drain.jpg", page)
+        self.assertIn("drain.png", page)
         self.assertNotIn("supplier-quote-internal.pdf", page)
         self.assertNotIn("refused the last two technicians", page)
         # nor through the portal chatter's message feed
@@ -186,7 +191,22 @@ class TestPortalRequests(HttpCase):
         )
         self.assertEqual(response.status_code, 404)
         self.assertFalse(ticket.resident_rating)
+        # a household member reads it, but the reporter (or owner, tenant) signs off
         self.authenticate("rq_member", "rq_member_pw")
+        self.assertNotIn("property_ticket_signoff", self.url_open(f"/my/ticket/{ticket.id}").text)
+        response = self.url_open(
+            f"/my/ticket/{ticket.id}/signoff",
+            data={"rating": "1", "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertFalse(ticket.resident_rating)
+        self.authenticate("rq_owner", "rq_owner_pw")
+        response = self.url_open(
+            f"/my/ticket/{ticket.id}/signoff",
+            data={"rating": "9", "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Choose a rating from 1 to 5.", response.text)
         self.url_open(
             f"/my/ticket/{ticket.id}/signoff",
             data={
@@ -296,3 +316,100 @@ class TestPortalRequests(HttpCase):
         self.assertEqual(ticket.quote_answer_partner_id, self.owner)
         with self.assertRaises(UserError):
             ticket.action_arrive()
+
+    # ------------------------------------------------------------------
+    # Probes: bad input comes back on the form, state changes only by POST
+    # ------------------------------------------------------------------
+    def test_bad_posts_come_back_on_the_form_and_create_nothing(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        for values, message in (
+            ({"description": ""}, "Describe what happened."),
+            ({"description": "\x00\x00"}, "Describe what happened."),
+            ({"category": "abc"}, "Choose what happened from the list"),
+            ({"category": ""}, "Choose what happened from the list"),
+            ({"unit": "abc"}, "Choose one of your units."),
+        ):
+            with self.subTest(values=values):
+                response = self._submit(**{"unit": self.unit.id, **values})
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(message, response.text)
+                # what the resident typed is still there
+                self.assertIn("Kitchen drain blocked", response.text)
+                self.assertFalse(self._ticket())
+        corrupt = base64.b64decode(SIGNATURE)[:40] + b"broken idat" * 4
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "category": self.category.id,
+                "subject": "Kitchen drain blocked",
+                "description": "Water comes back up the sink.",
+                "unit": self.unit.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+            files={"attachment": ("drain.png", corrupt, "image/png")},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("is not a readable image", response.text)
+        self.assertFalse(self._ticket())
+        # NUL bytes are dropped, the request is made
+        self._submit(unit=self.unit.id, description="Water\x00 comes back up the sink.")
+        self.assertEqual(len(self._ticket()), 1)
+        # the same post again is the same request
+        self._submit(unit=self.unit.id, description="Water comes back up the sink.")
+        self.assertEqual(len(self._ticket()), 1)
+        for url in ("/my/tickets?sortby=bogus", "/my/tickets?groupby=x&search_in=y&date_begin=z"):
+            with self.subTest(url=url):
+                self.assertEqual(self.url_open(url).status_code, 200)
+
+    def test_state_changes_only_by_post_with_token_by_who_may(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        # a GET (a link, an image) creates nothing
+        response = self.url_open(
+            f"/submitted/ticket?subject=Kitchen+drain+blocked&description=x"
+            f"&category={self.category.id}"
+        )
+        self.assertEqual(response.status_code, 405)
+        self.assertFalse(self._ticket())
+        response = self.url_open(
+            "/submitted/ticket",
+            data={"category": self.category.id, "subject": "Kitchen drain blocked"},
+        )
+        self.assertEqual(response.status_code, 400)  # no CSRF token
+        self._submit(unit=self.unit.id)
+        ticket = self._ticket()
+        cancelled = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
+        response = self.url_open(f"/ticket/close?ticket_id={ticket.id}&stage_id={cancelled.id}")
+        self.assertEqual(response.status_code, 405)
+        self.assertFalse(ticket.closed)
+        # a household member reads the request but does not cancel it
+        self.authenticate("rq_member", "rq_member_pw")
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": ticket.id,
+                "stage_id": cancelled.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 404)
+        self.authenticate("rq_owner", "rq_owner_pw")
+        for stage_id in ("abc", ""):
+            response = self.url_open(
+                "/ticket/close",
+                data={
+                    "ticket_id": ticket.id,
+                    "stage_id": stage_id,
+                    "csrf_token": http.Request.csrf_token(self),
+                },
+            )
+            self.assertEqual(response.status_code, 404)
+        self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": ticket.id,
+                "stage_id": cancelled.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.stage_id, cancelled)

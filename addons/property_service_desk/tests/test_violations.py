@@ -48,6 +48,15 @@ class TestViolations(PropertyCommon):
             serious.with_user(self.assistant_a).severity_override = "general"
         serious.with_user(self.director).severity_override = "general"
         self.assertEqual(serious.severity, "general")
+        # nor is a serious violation recorded as general at creation, or played down later
+        with self.assertRaisesRegex(UserError, "Only the director overrules"):
+            self._violation(impact="serious", severity_override="general")
+        with self.assertRaisesRegex(UserError, "follows from the impact"):
+            self._violation(impact="serious", severity="general")
+        other = self._violation(impact="serious")
+        with self.assertRaisesRegex(UserError, "Only the director overrules"):
+            other.with_user(self.assistant_a).impact = "minor"
+        self.assertEqual(other.severity, "major")
 
     def test_notices_escalate_in_stages_with_the_category_text(self):
         violation = self._violation()

@@ -3,12 +3,13 @@
 import base64
 import io
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 
 class PropertyRequestStatistics(models.TransientModel):
@@ -40,13 +41,15 @@ class PropertyRequestStatistics(models.TransientModel):
         grouped queries, whatever the number of requests."""
         self.ensure_one()
         estates = self.estate_ids or self.env["property.estate"].search([])
-        start = datetime.combine(self.date_from, time.min)
-        end = datetime.combine(self.date_to + timedelta(days=1), time.min)
-        domain = [
-            ("estate_id", "in", estates.ids),
-            ("date_received", ">=", start),
-            ("date_received", "<", end),
-        ]
+        # the month (or period) is each estate's local days, not UTC's
+        domain = Domain.OR(
+            Domain("estate_id", "in", group.ids)
+            & Domain("date_received", ">=", group[0]._local_date_start(self.date_from))
+            & Domain(
+                "date_received", "<", group[0]._local_date_start(self.date_to + timedelta(days=1))
+            )
+            for _tz, group in estates.grouped(lambda e: e.tz or "UTC").items()
+        )
         Ticket = self.env["helpdesk.ticket"]
         result = {
             estate: {

@@ -79,8 +79,10 @@ registry.category("web_tour.tours").add("property_movein_phone", {
             run: "click",
         },
         {
+            // the list's own cards, not the lines of the form being left: the tour ends
+            // once the form is saved and closed
             content: "The cards again",
-            trigger: ".o_kanban_view .o_kanban_record",
+            trigger: ".o_action.o_kanban_view:not(:has(.o_form_view)) .o_kanban_record",
         },
     ],
 });
@@ -127,8 +129,10 @@ registry.category("web_tour.tours").add("property_patrol_phone", {
             run: "click",
         },
         {
+            // the list's own cards, not the lines of the form being left: the tour ends
+            // once the form is saved and closed
             content: "The cards again",
-            trigger: ".o_kanban_view .o_kanban_record",
+            trigger: ".o_action.o_kanban_view:not(:has(.o_form_view)) .o_kanban_record",
         },
     ],
 });

@@ -1,0 +1,116 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+
+class PropertyGuardedMixin(models.AbstractModel):
+    """States, approvals and signatures that change only through their actions.
+
+    A model lists its guarded fields in ``_guarded_fields`` (field name → the action that
+    sets it, shown in the refusal). A direct ``create`` or ``write`` of one of them by a
+    user is refused, whatever the views show: the ``action_*`` methods check the role the
+    SOP names and then write through ``_guarded_write``. Nothing reached over JSON-RPC
+    runs as the superuser, so the superuser environment is the one way past the guard:
+    data files, scheduled actions and the actions' own writes."""
+
+    _name = "property.guarded.mixin"
+    _description = "Fields Set Only by Their Actions"
+
+    # {field name: description of the action that sets it}
+    _guarded_fields = {}
+
+    def _guarded_refuse(self, fields):
+        labels = []
+        for name in fields:
+            field = self._fields[name]
+            labels.append(
+                self.env._(
+                    "%(field)s (set by %(action)s)",
+                    field=field._description_string(self.env),
+                    action=self._guarded_action_label(name),
+                )
+            )
+        raise AccessError(
+            self.env._(
+                "%(model)s: %(fields)s cannot be written directly; use the action, which "
+                "checks who may do it.",
+                model=self._description_string(),
+                fields=", ".join(labels),
+            )
+        )
+
+    def _guarded_action_label(self, name):
+        # the label is stored untranslated on the class: translate it at refusal time
+        return self.env._(self._guarded_fields[name])  # pylint: disable=translation-required
+
+    def _description_string(self):
+        return self.env["ir.model"]._get(self._name).name or self._description
+
+    def _guarded_default(self, name):
+        field = self._fields[name]
+        return field.default(self) if field.default else False
+
+    def _guarded_is_default(self, name, value):
+        """At creation a guarded field may carry its default (a draft state, no
+        approver): anything else would skip the action."""
+        if not value:
+            return True
+        field = self._fields[name]
+        if field.type in ("many2one", "many2many", "one2many", "binary"):
+            return False
+        return value == self._guarded_default(name)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._guarded_fields and not self.env.su:
+            context_forged = [
+                name
+                for name in self._guarded_fields
+                if f"default_{name}" in self.env.context
+                and not self._guarded_is_default(name, self.env.context[f"default_{name}"])
+            ]
+            if context_forged:
+                self._guarded_refuse(context_forged)
+            for vals in vals_list:
+                forged = [
+                    name
+                    for name in self._guarded_fields
+                    if name in vals and not self._guarded_is_default(name, vals[name])
+                ]
+                if forged:
+                    self._guarded_refuse(forged)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._guarded_fields and not self.env.su:
+            forged = self._guarded_changes(vals)
+            if forged:
+                self._guarded_refuse(forged)
+        return super().write(vals)
+
+    def _guarded_changes(self, vals):
+        """The guarded fields that ``vals`` would change: a form that sends back the value
+        it shows (``force_save``) changes nothing and passes."""
+        changed = []
+        for name in self._guarded_fields:
+            if name not in vals:
+                continue
+            field = self._fields[name]
+            if field.type in ("one2many", "many2many", "binary"):
+                changed.append(name)
+                continue
+            for record in self:
+                new = field.convert_to_record(field.convert_to_cache(vals[name], record), record)
+                if record[name] != new:
+                    changed.append(name)
+                    break
+        return changed
+
+    def _guarded_write(self, vals):
+        """Write guarded fields from an action, after it checked the SOP's role: the user
+        must still be allowed to write these records (rights and estate), then the write
+        goes past the guard."""
+        self.check_access("write")
+        # sudo: the caller (an action_* method) has checked who may do this
+        return self.sudo().write(vals)
