@@ -11,7 +11,10 @@ class PropertyKeyIncident(models.Model):
 
     _name = "property.key.incident"
     _description = "Key Incident"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
+    _guarded_fields = {
+        "state": "the supervisor's Decide, or Close",
+    }
     _order = "id desc"
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
@@ -72,7 +75,12 @@ class PropertyKeyIncident(models.Model):
         return incidents
 
     def action_decide(self):
+        """Lost or damaged keys are reported to the supervisor, who decides (SOP §2)."""
+        if not self.env.user.has_group("property_service_desk.group_property_supervisor"):
+            raise UserError(self.env._("The supervisor decides about a lost or damaged key."))
         for incident in self:
+            if incident.state != "open":
+                raise UserError(self.env._("This incident is already decided."))
             if not incident.decision:
                 raise UserError(self.env._("Choose what is done about the key."))
             if incident.decision != "none" and not (
@@ -84,14 +92,14 @@ class PropertyKeyIncident(models.Model):
                         "owner's consent: record who agreed and when."
                     )
                 )
-        self.write({"state": "decided"})
+        self._guarded_write({"state": "decided"})
         return True
 
     def action_close(self):
         for incident in self:
             if incident.state != "decided" or not (incident.outcome or "").strip():
                 raise UserError(self.env._("Record the decision and the outcome first."))
-        self.write({"state": "closed"})
+        self._guarded_write({"state": "closed"})
         # a re-cut key or a new lock's key goes back in the cabinet
         self.filtered(lambda i: i.decision in ("recut", "change_lock")).key_id.write(
             {"state": "in_cabinet"}

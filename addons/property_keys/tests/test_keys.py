@@ -381,10 +381,16 @@ class TestKeys(PropertyCommon):
         )
         self.assertEqual(self.owner_key.state, "lost")
         incident.decision = "change_lock"
-        with self.assertRaises(UserError):
-            incident.action_decide()
+        with self.assertRaisesRegex(UserError, "consent"):
+            incident.with_user(self.supervisor_a).action_decide()
         incident.write({"consent_partner_id": self.owner_a.id, "consent_date": date(2026, 3, 4)})
-        incident.action_decide()
+        # reported to the supervisor, who decides; the front desk neither decides nor
+        # writes the decision's state
+        with self.assertRaisesRegex(UserError, "The supervisor decides"):
+            incident.with_user(self.assistant_a).action_decide()
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            incident.with_user(self.assistant_a).state = "decided"
+        incident.with_user(self.supervisor_a).action_decide()
         incident.responsible_partner_id = self.tenant_a
         incident.action_create_invoice()
         self.assertEqual(incident.invoice_id.partner_id, self.tenant_a)

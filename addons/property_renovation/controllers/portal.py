@@ -1,11 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-
-from werkzeug.exceptions import Forbidden
-
 from odoo import http
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -43,78 +39,35 @@ class PropertyRenovationPortal(CustomerPortal):
         values.update({"renovation": renovation_sudo, "page_name": "property_renovations"})
         return request.render("property_renovation.portal_my_renovation", values)
 
-    @http.route(["/my/renovations/new"], type="http", auth="user", website=True)
-    def portal_new_renovation(self, **kw):
+    def _render_new_renovation(self, error=None, form=None):
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "units": request.env["property.unit"].search([]),
                 "page_name": "property_renovations",
-                "error": kw.get("error"),
+                "error": error,
+                "form": form or {},
             }
         )
         return request.render("property_renovation.portal_new_renovation", values)
 
+    @http.route(["/my/renovations/new"], type="http", auth="user", website=True)
+    def portal_new_renovation(self, **kw):
+        return self._render_new_renovation()
+
     @http.route(
         ["/my/renovations/submit"], type="http", auth="user", methods=["POST"], website=True
     )
-    def portal_submit_renovation(self, unit=None, scope=None, **kw):
-        try:
-            unit_id = int(unit or 0)
-        except ValueError as error:
-            raise Forbidden() from error
-        # record rules: a resident sees only the units they live in or own
-        unit_record = request.env["property.unit"].search([("id", "=", unit_id)])
-        if not unit_record:
-            raise Forbidden()
-        partner = request.env.user.partner_id
-        files = request.httprequest.files
-        drawings = [
-            {
-                "name": upload.filename,
-                "datas": base64.b64encode(upload.read()),
-                "res_model": "property.renovation",
-            }
-            for upload in files.getlist("drawings")
-            if upload.filename
-        ]
-
-        def binary(name):
-            upload = files.get(name)
-            return base64.b64encode(upload.read()) if upload and upload.filename else False
-
-        vals = {
-            "unit_id": unit_record.id,
-            "applicant_id": partner.id,
-            "scope": (scope or "").strip() or "-",
-            "self_renovation": bool(kw.get("self_renovation")),
-            "structural_change": bool(kw.get("structural_change")),
-            "date_start": kw.get("date_start") or False,
-            "date_end": kw.get("date_end") or False,
-            "owner_authorisation": binary("owner_authorisation"),
-            "contractor_licence": binary("contractor_licence"),
-            "contractor_qualification": binary("contractor_qualification"),
-            "housing_approval": binary("housing_approval"),
+    def portal_submit_renovation(self, **kw):
+        """The resident's application: the model checks and makes it; a refusal comes
+        back on the form with what was typed, and nothing is left behind."""
+        files = {
+            name: [(upload.filename, upload.read()) for upload in uploads if upload.filename]
+            for name, uploads in request.httprequest.files.lists()
         }
-        if kw.get("contractor_name") and not vals["self_renovation"]:
-            # the resident names the contractor; staff complete its record
-            vals["contractor_id"] = (
-                request.env["res.partner"]
-                .sudo()
-                .create({"name": kw["contractor_name"][:200], "is_company": True})
-                .id
-            )
-        # residents cannot write renovations: the application is created for them once
-        # the unit was checked above, then submitted with the same checks as at the desk
-        renovation = request.env["property.renovation"].sudo().create(vals)
-        attachments = (
-            request.env["ir.attachment"]
-            .sudo()
-            .create([dict(d, res_id=renovation.id) for d in drawings])
-        )
-        renovation.drawing_ids = attachments
+        texts = {key: value for key, value in kw.items() if isinstance(value, str)}
         try:
-            renovation.action_submit()
-        except UserError as error:
-            return request.redirect(f"/my/renovations/{renovation.id}?error={error.args[0][:300]}")
+            renovation = request.env["property.renovation"]._portal_submit(texts, files)
+        except (UserError, ValidationError) as error:
+            return self._render_new_renovation(error=str(error), form=texts)
         return request.redirect(f"/my/renovations/{renovation.id}")

@@ -1,5 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
@@ -292,6 +293,91 @@ class PropertyRenovation(models.Model):
                 counted += day.weekday() < 5
         noon = tz.localize(datetime.combine(day, time(12, 0)))
         return noon.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _portal_submit(self, values, files):
+        """A resident applies online. ``values`` are the posted texts, ``files`` the
+        uploads as {field: [(file name, bytes)]}. Everything is checked before anything
+        is made, and made in one savepoint: a refused application leaves no draft, no
+        contractor and no file behind. Returns the submitted application (sudo)."""
+        clean = {
+            key: (value or "").replace("\x00", "").strip() if isinstance(value, str) else value
+            for key, value in values.items()
+        }
+        errors = []
+        try:
+            unit_id = int(clean.get("unit") or 0)
+        except ValueError:
+            unit_id = 0
+        # record rules: a resident finds only the units they live in or own
+        unit = self.env["property.unit"].search([("id", "=", unit_id)]) if unit_id else None
+        if not unit:
+            errors.append(self.env._("Choose one of your units."))
+        if not clean.get("scope"):
+            errors.append(self.env._("Describe the works planned."))
+        dates = {}
+        for key in ("date_start", "date_end"):
+            try:
+                dates[key] = fields.Date.to_date(clean.get(key) or False)
+            except ValueError:
+                errors.append(
+                    self.env._("Enter the dates with the date picker (year-month-day).")
+                )
+                dates[key] = False
+        if dates["date_start"] and dates["date_end"] and dates["date_end"] < dates["date_start"]:
+            errors.append(self.env._("The works cannot end before they start."))
+        if errors:
+            raise UserError("\n".join(dict.fromkeys(errors)))
+
+        def first_file(name):
+            uploads = files.get(name) or []
+            return base64.b64encode(uploads[0][1]) if uploads else False
+
+        partner = self.env.user.partner_id
+        self_renovation = bool(clean.get("self_renovation"))
+        vals = {
+            "unit_id": unit.id,
+            "applicant_id": partner.id,
+            "scope": clean["scope"],
+            "self_renovation": self_renovation,
+            "structural_change": bool(clean.get("structural_change")),
+            "date_start": dates["date_start"],
+            "date_end": dates["date_end"],
+            "owner_authorisation": first_file("owner_authorisation"),
+            "contractor_licence": first_file("contractor_licence"),
+            "contractor_qualification": first_file("contractor_qualification"),
+            "housing_approval": first_file("housing_approval"),
+        }
+        # sudo: residents may not write renovations, contractors or files; the unit was
+        # found under their own record rules above, and the submission makes the same
+        # checks as at the desk
+        Renovation = self.sudo()
+        with self.env.cr.savepoint():
+            contractor_name = clean.get("contractor_name", "")[:200]
+            if contractor_name and not self_renovation:
+                # the resident names the contractor; staff complete its record
+                Partner = self.env["res.partner"].sudo()
+                vals["contractor_id"] = (
+                    Partner.search(
+                        [("name", "=ilike", contractor_name), ("is_company", "=", True)],
+                        limit=1,
+                    )
+                    or Partner.create({"name": contractor_name, "is_company": True})
+                ).id
+            renovation = Renovation.create(vals)
+            renovation.drawing_ids = self.env["ir.attachment"].sudo().create(
+                [
+                    {
+                        "name": name,
+                        "datas": base64.b64encode(data),
+                        "res_model": self._name,
+                        "res_id": renovation.id,
+                    }
+                    for name, data in files.get("drawings") or []
+                ]
+            )
+            renovation.action_submit()
+        return renovation
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_kept(self):

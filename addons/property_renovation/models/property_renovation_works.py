@@ -111,8 +111,13 @@ class PropertyRenovationHotwork(models.Model):
 class PropertyRenovationInspection(models.Model):
     _name = "property.renovation.inspection"
     _description = "Renovation Inspection"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "scheduled_date desc, id desc"
+    _guarded_fields = {
+        "state": "the inspecting department's Done",
+        "inspector_id": "the inspecting department's Done",
+        "date_done": "the inspecting department's Done",
+    }
 
     renovation_id = fields.Many2one(
         "property.renovation", required=True, index=True, ondelete="cascade"
@@ -158,10 +163,18 @@ class PropertyRenovationInspection(models.Model):
                 raise UserError(self.env._("Record the result of the inspection."))
             if inspection.result == "violation" and not (inspection.findings or "").strip():
                 raise UserError(self.env._("Describe the violation found."))
-        self.write(
+        self._guarded_write(
             {"state": "done", "inspector_id": self.env.uid, "date_done": fields.Datetime.now()}
         )
         return True
+
+    def write(self, vals):
+        # what the inspector recorded stays as recorded
+        if {"result", "findings", "kind", "department"} & set(vals) and not self.env.su and (
+            self.filtered(lambda i: i.state == "done")
+        ):
+            raise UserError(self.env._("A done inspection cannot change."))
+        return super().write(vals)
 
     @api.model
     def _due_departments(self, renovation, day):

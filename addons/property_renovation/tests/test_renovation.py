@@ -573,6 +573,17 @@ class TestRenovation(PropertyCommon):
                     "state": "permit",
                 }
             )
+        # an inspection passed by writing it, instead of by the department's inspector
+        works = self._in_progress()
+        inspection = works.inspection_ids[:1] or self.env["property.renovation.inspection"].create(
+            {
+                "renovation_id": works.id,
+                "department": "engineering",
+                "scheduled_date": date(2026, 3, 10),
+            }
+        )
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            inspection.with_user(self.assistant_a).write({"state": "done", "result": "ok"})
         # engineering writes the director's approval of a deduction
         renovation = self._completed()
         deduction = (

@@ -42,7 +42,17 @@ MAJOR_LADDER = ("supervisor", "director")
 class HelpdeskTicket(models.Model):
     """Every request the service centre receives (报事报修), whatever the channel."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "property.guarded.mixin"]
+    _guarded_fields = {
+        "quote_state": "Send Quote, the resident's answer or Reset Quote",
+        "quoted_by_id": "Send Quote",
+        "date_quoted": "Send Quote",
+        "quote_answer_date": "the resident's answer",
+        "quote_answer_partner_id": "the resident's answer",
+        "quote_answer_channel": "the resident's answer",
+        "quote_answer_user_id": "the resident's answer",
+        "resident_signed_off": "the resident's sign-off",
+    }
 
     # ------------------------------------------------------------------
     # Fields
@@ -996,8 +1006,8 @@ class HelpdeskTicket(models.Model):
                     )
                 )
         now = fields.Datetime.now()
-        self.write({"quote_state": "quoted", "quoted_by_id": self.env.uid})
-        self.filtered(lambda t: not t.date_quoted).date_quoted = now
+        self._guarded_write({"quote_state": "quoted", "quoted_by_id": self.env.uid})
+        self.filtered(lambda t: not t.date_quoted)._guarded_write({"date_quoted": now})
         for ticket in self:
             lines = Markup("").join(
                 Markup("<li>%s × %s = %s</li>") % (line.name, line.quantity, line.price_subtotal)
@@ -1027,7 +1037,7 @@ class HelpdeskTicket(models.Model):
         the request."""
         self._check_can_quote()
         self._check_not_closed()
-        self.write(
+        self._guarded_write(
             {
                 "quote_state": "draft",
                 "quote_answer_date": False,
@@ -1046,7 +1056,7 @@ class HelpdeskTicket(models.Model):
                         "%(ticket)s has no price awaiting an answer.", ticket=ticket.display_name
                     )
                 )
-        self.write(
+        self._guarded_write(
             {
                 "quote_state": "accepted" if accept else "refused",
                 "quote_answer_date": fields.Datetime.now(),

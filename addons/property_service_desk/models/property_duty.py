@@ -151,8 +151,12 @@ class PropertyDutySwap(models.Model):
 
     _name = "property.duty.swap"
     _description = "Shift Swap"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": "the supervisor's Approve or Refuse",
+        "approved_by_id": "the supervisor's Approve or Refuse",
+    }
 
     line_id = fields.Many2one("property.duty.roster.line", string="Shift", required=True)
     estate_id = fields.Many2one(related="line_id.estate_id", store=True)
@@ -175,12 +179,14 @@ class PropertyDutySwap(models.Model):
         self._check_supervisor()
         for swap in self.filtered(lambda s: s.state == "requested"):
             swap.line_id.with_context(property_duty_swap=True).user_id = swap.to_user_id
-            swap.write({"state": "approved", "approved_by_id": self.env.uid})
+            swap._guarded_write({"state": "approved", "approved_by_id": self.env.uid})
         return True
 
     def action_refuse(self):
         self._check_supervisor()
-        self.write({"state": "refused", "approved_by_id": self.env.uid})
+        self.filtered(lambda s: s.state == "requested")._guarded_write(
+            {"state": "refused", "approved_by_id": self.env.uid}
+        )
         return True
 
 

@@ -63,9 +63,13 @@ class PropertyFollowup(models.Model):
 
     _name = "property.followup"
     _description = "Follow-up Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "property.guarded.mixin"]
     _order = "due_date, id"
     _check_company_auto = True
+    _guarded_fields = {
+        "state": "Done, or the supervisor's Cancel",
+        "date_done": "Done",
+    }
 
     name = fields.Char(string="Reference", required=True, readonly=True, default="/")
     res_model = fields.Char(string="Source Model", required=True, index=True, readonly=True)
@@ -166,7 +170,7 @@ class PropertyFollowup(models.Model):
                 vals["satisfaction"] = satisfaction
             if notes:
                 vals["notes"] = notes
-            followup.write(vals)
+            followup._guarded_write(vals)
             if followup.outcome == "unsatisfied":
                 source = followup._get_source()
                 if source and hasattr(source, "_property_followup_unsatisfied"):
@@ -174,7 +178,14 @@ class PropertyFollowup(models.Model):
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        """The supervisor plans the visits, and alone drops one (the rates of valid
+        complaints, paid services and rectifications are 100 %)."""
+        if not self.env.user.has_group("property_service_desk.group_property_supervisor"):
+            raise UserError(self.env._("Only the supervisor cancels a follow-up visit."))
+        if self.filtered(lambda f: f.state == "done"):
+            raise UserError(self.env._("A follow-up done is kept."))
+        self._guarded_write({"state": "cancelled"})
+        return True
 
     # ------------------------------------------------------------------
     # Planning

@@ -44,8 +44,15 @@ class PropertyMoveinBatch(models.Model):
 
     _name = "property.movein.batch"
     _description = "Move-in Batch"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "date_handover desc, id desc"
+    _guarded_fields = {
+        "state": "Submit Plan, Send Notices or Close",
+        "plan_user_id": "the director's Submit Plan",
+        "plan_date": "the director's Submit Plan",
+        "notice_user_id": "the supervisor's Send Notices",
+        "notice_date": "the supervisor's Send Notices",
+    }
     _check_company_auto = True
 
     name = fields.Char(
@@ -90,6 +97,14 @@ class PropertyMoveinBatch(models.Model):
     done_count = fields.Integer(compute="_compute_progress", string="Moved In")
     progress = fields.Float(compute="_compute_progress", string="Moved In (%)")
     note = fields.Html()
+
+    @api.constrains("date_handover", "date_handover_end")
+    def _check_handover_dates(self):
+        for batch in self:
+            if batch.date_handover_end and batch.date_handover_end < batch.date_handover:
+                raise ValidationError(
+                    self.env._("The handover period cannot end before it starts.")
+                )
 
     @api.depends("movein_ids.state")
     def _compute_progress(self):
@@ -200,7 +215,8 @@ class PropertyMoveinBatch(models.Model):
                 )
             if not batch.movein_ids:
                 raise UserError(self.env._("List the units of the batch first."))
-        self.write(
+            batch.estate_id._check_director(self.env.user)
+        self._guarded_write(
             {"state": "planned", "plan_user_id": self.env.uid, "plan_date": fields.Datetime.now()}
         )
         self._mark_preparation_done(
@@ -261,7 +277,7 @@ class PropertyMoveinBatch(models.Model):
                     )
                 )
         self.movein_ids.filtered(lambda m: m.state == "draft")._send_notice()
-        self.write(
+        self._guarded_write(
             {
                 "state": "notified",
                 "notice_user_id": self.env.uid,
@@ -274,7 +290,7 @@ class PropertyMoveinBatch(models.Model):
         return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._guarded_write({"state": "closed"})
         return True
 
     def action_view_moveins(self):

@@ -4,7 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
@@ -55,6 +55,13 @@ class TestMovein(MoveinCommon):
             batch.with_user(self.director_a).action_submit_plan()
         self.assertEqual(batch.state, "planned")
         self.assertEqual(batch.plan_user_id, self.director_a)
+        # the supervisor's notices and the director's plan are not forged over JSON-RPC
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            batch.with_user(self.assistant_a).write(
+                {"state": "notified", "notice_user_id": self.supervisor_a.id}
+            )
+        with self.assertRaisesRegex(ValidationError, "cannot end before it starts"):
+            batch.with_user(self.assistant_a).date_handover_end = date(2026, 6, 1)
         plan_type = self.env.ref("property_service_desk.mail_activity_type_movein_plan")
         self.assertNotIn(plan_type, batch.activity_ids.activity_type_id, "plan activity done")
         with self.assertRaises(UserError):

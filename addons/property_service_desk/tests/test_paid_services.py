@@ -218,6 +218,20 @@ class TestPaidServices(RequestCommon):
         with self.assertRaises(UserError):
             ticket.material_ids.note = "changed afterwards"
 
+    def test_the_resident_answer_cannot_be_forged(self):
+        ticket = self._quoted()
+        # the front desk writes "accepted" over JSON-RPC instead of recording the answer
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            ticket.with_user(self.assistant_a).write({"quote_state": "accepted"})
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            ticket.with_user(self.assistant_a).write(
+                {"quote_answer_partner_id": self.owner_a.id}
+            )
+        self.assertEqual(ticket.quote_state, "quoted")
+        ticket.with_user(self.assistant_a).action_accept_quote()
+        self.assertEqual(ticket.quote_state, "accepted")
+        self.assertEqual(ticket.quote_answer_user_id, self.assistant_a)
+
     def test_a_fee_payer_set_to_pay_paid_services_is_invoiced(self):
         self.occupancy_a.with_user(self.assistant_a).pays_paid_services = True
         ticket = self._quoted()
