@@ -24,5 +24,6 @@ fi
 
 log "Odoo runs on http://localhost:${PROPERTY_HTTP_PORT:-8069} (database $DB)."
 log "Log in as admin/admin (suite administrator), assistant/assistant, supervisor/supervisor,"
-log "director/director, engineer/engineer; resident portal: owner/owner. Ctrl+C stops it."
+log "director/director, engineer/engineer, finance/finance, security/security; resident portal:"
+log "owner/owner. Ctrl+C stops it."
 exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^${DB}\$" "$@"

@@ -324,9 +324,7 @@ class HelpdeskTicket(models.Model):
             for vals in vals_list
         ):
             # more time is allowed on a received complaint, by its approver
-            raise UserError(
-                self.env._("More time is allowed on a complaint once it is received.")
-            )
+            raise UserError(self.env._("More time is allowed on a complaint once it is received."))
         tickets = super().create(vals_list)
         complaints = tickets.filtered(lambda t: t.request_kind == "complaint")
         if complaints:

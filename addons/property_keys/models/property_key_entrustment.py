@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyKeyEntrustment(models.Model):
@@ -14,11 +17,11 @@ class PropertyKeyEntrustment(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "state": "Approve, Sign or End",
-        "approved_by_id": "the supervisor's Approve",
-        "date_approved": "the supervisor's Approve",
-        "date_signed": "Sign",
-        "date_end": "End",
+        "state": _lt("Approve, Sign or End"),
+        "approved_by_id": _lt("the supervisor's Approve"),
+        "date_approved": _lt("the supervisor's Approve"),
+        "date_signed": _lt("Sign"),
+        "date_end": _lt("End"),
     }
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
@@ -61,8 +64,10 @@ class PropertyKeyEntrustment(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "owner_signature" in vals and not self.env.su and self.filtered(
-            lambda e: e.state in ("signed", "ended")
+        if (
+            "owner_signature" in vals
+            and not self.env.su
+            and self.filtered(lambda e: e.state in ("signed", "ended"))
         ):
             raise UserError(self.env._("The owner's signature cannot change once signed."))
         return super().write(vals)

@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyKeyHandover(models.Model):
@@ -13,9 +16,9 @@ class PropertyKeyHandover(models.Model):
     _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "state": "Confirm",
-        "user_id": "Confirm",
-        "date": "Confirm",
+        "state": _lt("Confirm"),
+        "user_id": _lt("Confirm"),
+        "date": _lt("Confirm"),
     }
 
     unit_id = fields.Many2one("property.unit", required=True, index=True)

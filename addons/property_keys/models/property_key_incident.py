@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyKeyIncident(models.Model):
@@ -13,7 +16,7 @@ class PropertyKeyIncident(models.Model):
     _description = "Key Incident"
     _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _guarded_fields = {
-        "state": "the supervisor's Decide, or Close",
+        "state": _lt("the supervisor's Decide, or Close"),
     }
     _order = "id desc"
 

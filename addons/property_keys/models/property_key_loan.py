@@ -6,6 +6,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyKeyLoan(models.Model):
@@ -16,13 +19,13 @@ class PropertyKeyLoan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "date_loan desc, id desc"
     _guarded_fields = {
-        "state": "Lend, Approve, Return or Cancel",
-        "supervisor_approved_by_id": "the supervisor's Approve",
-        "is_emergency": "the director's Approve Emergency Entry",
-        "emergency_approved_by_id": "the director's Approve Emergency Entry",
-        "owner_notified_date": "Owner Notified",
-        "date_returned": "Return",
-        "receiver_id": "Return",
+        "state": _lt("Lend, Approve, Return or Cancel"),
+        "supervisor_approved_by_id": _lt("the supervisor's Approve"),
+        "is_emergency": _lt("the director's Approve Emergency Entry"),
+        "emergency_approved_by_id": _lt("the director's Approve Emergency Entry"),
+        "owner_notified_date": _lt("Owner Notified"),
+        "date_returned": _lt("Return"),
+        "receiver_id": _lt("Return"),
     }
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)

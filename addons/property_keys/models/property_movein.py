@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyMoveinStep(models.Model):
@@ -87,15 +90,19 @@ class PropertyMovein(models.Model):
         )[:1]
         self.check_access("write")
         # sudo: the hand-over is tied to this move-in, which only the move-in may do
-        self.key_handover_id = self.env["property.key.handover"].sudo().create(
-            {
-                "unit_id": unit.id,
-                "key_ids": [fields.Command.set(keys.ids)],
-                "receiver_id": (self.proxy_partner_id if self.by_proxy else self.partner_id).id,
-                "is_designee": self.by_proxy,
-                "authorisation": authorisation.file if self.by_proxy else False,
-                "movein_id": self.id,
-            }
+        self.key_handover_id = (
+            self.env["property.key.handover"]
+            .sudo()
+            .create(
+                {
+                    "unit_id": unit.id,
+                    "key_ids": [fields.Command.set(keys.ids)],
+                    "receiver_id": (self.proxy_partner_id if self.by_proxy else self.partner_id).id,
+                    "is_designee": self.by_proxy,
+                    "authorisation": authorisation.file if self.by_proxy else False,
+                    "movein_id": self.id,
+                }
+            )
         )
         return self._open_handover()
 
@@ -142,11 +149,11 @@ class PropertyKeyHandover(models.Model):
     )
 
     _guarded_fields = {
-        "state": "Confirm",
-        "user_id": "Confirm",
-        "date": "Confirm",
-        "is_return": "the renovation permit",
-        "movein_id": "the move-in",
+        "state": _lt("Confirm"),
+        "user_id": _lt("Confirm"),
+        "date": _lt("Confirm"),
+        "is_return": _lt("the renovation permit"),
+        "movein_id": _lt("the move-in"),
     }
 
     def action_confirm(self):

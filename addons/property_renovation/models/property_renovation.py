@@ -10,6 +10,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("draft", "Draft"),
@@ -30,6 +33,7 @@ STATES = [
 
 # engineering decides within this many working days of the receipt
 REVIEW_DAYS = 3
+
 
 class PropertyRenovationCheckItem(models.Model):
     """The points engineering reviews on every application (configuration)."""
@@ -66,18 +70,20 @@ class PropertyRenovation(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "state": "the application's actions (submit, review, permit, works, acceptance, refund)",
-        "reviewed_by_id": "engineering's review",
-        "date_submitted": "Submit",
-        "review_deadline": "Submit",
-        "permit_number": "Issue Permit",
-        "date_permit": "Issue Permit",
-        "date_works_started": "Start Works",
-        "date_completion_requested": "Request Completion",
-        "date_accepted": "Initial Acceptance",
-        "reinspection_date": "Initial Acceptance",
-        "refund_approved_by_id": "the director's Approve Refund",
-        "refund_amount": "finance's Refund",
+        "state": _lt(
+            "the application's actions (submit, review, permit, works, acceptance, refund)"
+        ),
+        "reviewed_by_id": _lt("engineering's review"),
+        "date_submitted": _lt("Submit"),
+        "review_deadline": _lt("Submit"),
+        "permit_number": _lt("Issue Permit"),
+        "date_permit": _lt("Issue Permit"),
+        "date_works_started": _lt("Start Works"),
+        "date_completion_requested": _lt("Request Completion"),
+        "date_accepted": _lt("Initial Acceptance"),
+        "reinspection_date": _lt("Initial Acceptance"),
+        "refund_approved_by_id": _lt("the director's Approve Refund"),
+        "refund_amount": _lt("finance's Refund"),
     }
 
     name = fields.Char(required=True, readonly=True, default="/", copy=False)
@@ -320,9 +326,7 @@ class PropertyRenovation(models.Model):
             try:
                 dates[key] = fields.Date.to_date(clean.get(key) or False)
             except ValueError:
-                errors.append(
-                    self.env._("Enter the dates with the date picker (year-month-day).")
-                )
+                errors.append(self.env._("Enter the dates with the date picker (year-month-day)."))
                 dates[key] = False
         if dates["date_start"] and dates["date_end"] and dates["date_end"] < dates["date_start"]:
             errors.append(self.env._("The works cannot end before they start."))
@@ -365,16 +369,20 @@ class PropertyRenovation(models.Model):
                     or Partner.create({"name": contractor_name, "is_company": True})
                 ).id
             renovation = Renovation.create(vals)
-            renovation.drawing_ids = self.env["ir.attachment"].sudo().create(
-                [
-                    {
-                        "name": name,
-                        "datas": base64.b64encode(data),
-                        "res_model": self._name,
-                        "res_id": renovation.id,
-                    }
-                    for name, data in files.get("drawings") or []
-                ]
+            renovation.drawing_ids = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": name,
+                            "datas": base64.b64encode(data),
+                            "res_model": self._name,
+                            "res_id": renovation.id,
+                        }
+                        for name, data in files.get("drawings") or []
+                    ]
+                )
             )
             renovation.action_submit()
         return renovation
@@ -696,7 +704,9 @@ class PropertyRenovation(models.Model):
                         "the works start."
                     )
                 )
-        self._guarded_write({"state": "in_progress", "date_works_started": fields.Date.context_today(self)})
+        self._guarded_write(
+            {"state": "in_progress", "date_works_started": fields.Date.context_today(self)}
+        )
         self.env["property.renovation.inspection"]._plan_due(self)
         return True
 

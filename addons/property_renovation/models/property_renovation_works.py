@@ -3,6 +3,9 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 # Engineering inspects daily for the first 20 days of the works, then every 3 days;
 # security daily.
@@ -114,9 +117,9 @@ class PropertyRenovationInspection(models.Model):
     _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "scheduled_date desc, id desc"
     _guarded_fields = {
-        "state": "the inspecting department's Done",
-        "inspector_id": "the inspecting department's Done",
-        "date_done": "the inspecting department's Done",
+        "state": _lt("the inspecting department's Done"),
+        "inspector_id": _lt("the inspecting department's Done"),
+        "date_done": _lt("the inspecting department's Done"),
     }
 
     renovation_id = fields.Many2one(
@@ -170,8 +173,10 @@ class PropertyRenovationInspection(models.Model):
 
     def write(self, vals):
         # what the inspector recorded stays as recorded
-        if {"result", "findings", "kind", "department"} & set(vals) and not self.env.su and (
-            self.filtered(lambda i: i.state == "done")
+        if (
+            {"result", "findings", "kind", "department"} & set(vals)
+            and not self.env.su
+            and (self.filtered(lambda i: i.state == "done"))
         ):
             raise UserError(self.env._("A done inspection cannot change."))
         return super().write(vals)
@@ -247,8 +252,8 @@ class PropertyRenovationViolation(models.Model):
     _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "approved_by_id": "the director's Approve Cut or Approve Compensation",
-        "approved_measure": "the director's Approve Cut or Approve Compensation",
+        "approved_by_id": _lt("the director's Approve Cut or Approve Compensation"),
+        "approved_measure": _lt("the director's Approve Cut or Approve Compensation"),
     }
 
     renovation_id = fields.Many2one(
@@ -339,11 +344,11 @@ class PropertyRenovationDeduction(models.Model):
     _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "state": "Approve, Post or Cancel",
-        "approved_by_id": "the director's Approve",
-        "assessed_by_id": "engineering's assessment",
-        "move_id": "finance's Post",
-        "invoice_id": "finance's Post",
+        "state": _lt("Approve, Post or Cancel"),
+        "approved_by_id": _lt("the director's Approve"),
+        "assessed_by_id": _lt("engineering's assessment"),
+        "move_id": _lt("finance's Post"),
+        "invoice_id": _lt("finance's Post"),
     }
 
     renovation_id = fields.Many2one(
@@ -416,9 +421,7 @@ class PropertyRenovationDeduction(models.Model):
             or user.has_group("property_service_desk.group_property_director")
             or user.has_group("property_service_desk.group_property_finance")
         ):
-            raise UserError(
-                self.env._("Engineering, the director or finance cancel a deduction.")
-            )
+            raise UserError(self.env._("Engineering, the director or finance cancel a deduction."))
         self._guarded_write({"state": "cancelled"})
         return True
 

@@ -62,7 +62,11 @@ class TestRenovationPortal(HttpCase):
             ({"scope": "\x00 "}, True, "Describe the works"),
             ({"unit": "abc"}, True, "Choose one of your units."),
             # a contractor named, but none of its papers, and no drawings
-            ({"self_renovation": "", "contractor_name": "Fly-by-night Decor"}, False, "cannot be submitted"),
+            (
+                {"self_renovation": "", "contractor_name": "Fly-by-night Decor"},
+                False,
+                "cannot be submitted",
+            ),
         ):
             with self.subTest(values=values):
                 data = dict(values)

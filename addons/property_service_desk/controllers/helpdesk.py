@@ -77,7 +77,9 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
             errors.append(request.env._("Describe what happened."))
         category_id = _parse_id(clean.get("category"))
         if not self._get_categories().filtered(lambda c: c.id == category_id):
-            errors.append(request.env._("Choose what happened from the list (the kind of request)."))
+            errors.append(
+                request.env._("Choose what happened from the list (the kind of request).")
+            )
             clean.pop("category", None)
         if clean.get("unit") and not self._get_portal_units().filtered(
             lambda u: u.id == _parse_id(clean["unit"])
@@ -94,7 +96,7 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
                     image = ImageProcess(data)
                     if image.image:
                         image.image.load()
-                except Exception:  # noqa: BLE001 - any decoder failure means unreadable
+                except Exception:  # any decoder failure means an unreadable image
                     errors.append(
                         request.env._("%(file)s is not a readable image.", file=upload.filename)
                     )

@@ -8,10 +8,12 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
-from odoo.tools import html2plaintext
+from odoo.tools import LazyTranslate, html2plaintext
 
 from .helpdesk_ticket_category import REQUEST_KINDS
 from .property_followup import FOLLOWUP_KINDS
+
+_lt = LazyTranslate(__name__)
 
 # Kinds that get a work order: dispatched to a department within minutes.
 DISPATCH_KINDS = {
@@ -44,14 +46,14 @@ class HelpdeskTicket(models.Model):
 
     _inherit = ["helpdesk.ticket", "property.guarded.mixin"]
     _guarded_fields = {
-        "quote_state": "Send Quote, the resident's answer or Reset Quote",
-        "quoted_by_id": "Send Quote",
-        "date_quoted": "Send Quote",
-        "quote_answer_date": "the resident's answer",
-        "quote_answer_partner_id": "the resident's answer",
-        "quote_answer_channel": "the resident's answer",
-        "quote_answer_user_id": "the resident's answer",
-        "resident_signed_off": "the resident's sign-off",
+        "quote_state": _lt("Send Quote, the resident's answer or Reset Quote"),
+        "quoted_by_id": _lt("Send Quote"),
+        "date_quoted": _lt("Send Quote"),
+        "quote_answer_date": _lt("the resident's answer"),
+        "quote_answer_partner_id": _lt("the resident's answer"),
+        "quote_answer_channel": _lt("the resident's answer"),
+        "quote_answer_user_id": _lt("the resident's answer"),
+        "resident_signed_off": _lt("the resident's sign-off"),
     }
 
     # ------------------------------------------------------------------
@@ -1125,14 +1127,18 @@ class HelpdeskTicket(models.Model):
         self.env.cr.execute(
             "UPDATE res_partner SET write_date = write_date WHERE id = %s", [partner.id]
         )
-        return self.sudo().search(
-            [
-                ("partner_id", "=", partner.id),
-                ("name", "=", name),
-                ("create_date", ">=", fields.Datetime.now() - timedelta(minutes=2)),
-            ],
-            limit=1,
-        ).filtered(lambda t: html2plaintext(t.description or "").strip() == description)
+        return (
+            self.sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("name", "=", name),
+                    ("create_date", ">=", fields.Datetime.now() - timedelta(minutes=2)),
+                ],
+                limit=1,
+            )
+            .filtered(lambda t: html2plaintext(t.description or "").strip() == description)
+        )
 
     def _notify_quote_refused(self):
         activity_type = self.env.ref("mail.mail_activity_data_todo")

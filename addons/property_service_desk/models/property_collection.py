@@ -82,15 +82,19 @@ class PropertyEstate(models.Model):
         month = fields.Date.context_today(self).replace(day=1)
         # the rate is the supervisor's and the director's KPI, who have no accounting
         # rights: only the totals of the estates they can read (self) come back
-        rows = self.env["account.move"].sudo()._read_group(
-            [
-                ("property_fee_estate_id", "in", self.ids),
-                ("property_fee_period", "=", month),
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-            ],
-            ["property_fee_estate_id"],
-            ["amount_total_signed:sum", "amount_residual_signed:sum"],
+        rows = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("property_fee_estate_id", "in", self.ids),
+                    ("property_fee_period", "=", month),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                ],
+                ["property_fee_estate_id"],
+                ["amount_total_signed:sum", "amount_residual_signed:sum"],
+            )
         )
         figures = {estate: (due, due - residual) for estate, due, residual in rows}
         for estate in self:

@@ -74,9 +74,7 @@ class PropertyCustody(models.Model):
         not entrusted (nor billed the custody share)."""
         for custody in self.filtered(lambda c: c.state == "active"):
             unit = custody.unit_id
-            tenants = unit.occupancy_ids.filtered(
-                lambda o: o.is_current and o.role == "tenant"
-            )
+            tenants = unit.occupancy_ids.filtered(lambda o: o.is_current and o.role == "tenant")
             if unit.state == "rented" or tenants:
                 raise ValidationError(
                     self.env._(

@@ -6,6 +6,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 DUNNING_STEPS = [
     ("reminder", "Reminder (e-mail/SMS)"),
@@ -180,8 +183,8 @@ class PropertyDunningAction(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "state": "Approve, Done or Cancel",
-        "approved_by_id": "the director's Approve",
+        "state": _lt("Approve, Done or Cancel"),
+        "approved_by_id": _lt("the director's Approve"),
     }
 
     partner_id = fields.Many2one("res.partner", string="Owner", required=True, index=True)
@@ -240,9 +243,7 @@ class PropertyDunningAction(models.Model):
     def _check_preconditions(self):
         self.ensure_one()
         # both last steps come after the owners' committee mediated in vain
-        if not (
-            self.mediation_date and (self.mediation_note or "").strip()
-        ):
+        if not (self.mediation_date and (self.mediation_note or "").strip()):
             raise UserError(
                 self.env._(
                     "A legal referral or a water/power cut comes only after the owners' "

@@ -8,6 +8,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 SHIFTS = [("day", "Day Shift (Service Centre)"), ("night", "Night Duty (Monitoring Centre)")]
 # the incoming shift arrives this many minutes before the handover
@@ -154,8 +157,8 @@ class PropertyDutySwap(models.Model):
     _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "id desc"
     _guarded_fields = {
-        "state": "the supervisor's Approve or Refuse",
-        "approved_by_id": "the supervisor's Approve or Refuse",
+        "state": _lt("the supervisor's Approve or Refuse"),
+        "approved_by_id": _lt("the supervisor's Approve or Refuse"),
     }
 
     line_id = fields.Many2one("property.duty.roster.line", string="Shift", required=True)
@@ -261,9 +264,9 @@ class PropertyDutyHandover(models.Model):
     _inherit = ["mail.thread", "property.guarded.mixin"]
     _order = "handover_time desc"
     _guarded_fields = {
-        "outgoing_confirmed": "the outgoing person's Confirm",
-        "incoming_confirmed": "the incoming person's Confirm",
-        "state": "Close",
+        "outgoing_confirmed": _lt("the outgoing person's Confirm"),
+        "incoming_confirmed": _lt("the incoming person's Confirm"),
+        "state": _lt("Close"),
     }
 
     estate_id = fields.Many2one("property.estate", required=True, index=True)
@@ -355,9 +358,7 @@ class PropertyDutyHandover(models.Model):
             and not self.env.su
             and self.filtered(lambda h: h.outgoing_confirmed or h.incoming_confirmed)
         ):
-            raise UserError(
-                self.env._("The people of a confirmed handover cannot change.")
-            )
+            raise UserError(self.env._("The people of a confirmed handover cannot change."))
         return super().write(vals)
 
     def action_confirm_outgoing(self):

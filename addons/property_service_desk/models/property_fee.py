@@ -144,9 +144,7 @@ class PropertyFeeRate(models.Model):
             start = max(first, occupancy.date_start)
             # the moving-out day (date_end) is no longer the leaving payer's: it is the
             # first day of whoever follows, as the occupancies themselves count it
-            end = (
-                min(last, occupancy.date_end - timedelta(days=1)) if occupancy.date_end else last
-            )
+            end = min(last, occupancy.date_end - timedelta(days=1)) if occupancy.date_end else last
             days = (end - start).days + 1
             if days <= 0:
                 continue

@@ -7,6 +7,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 FOLLOWUP_KINDS = [
     ("complaint", "Complaint"),
@@ -67,8 +70,8 @@ class PropertyFollowup(models.Model):
     _order = "due_date, id"
     _check_company_auto = True
     _guarded_fields = {
-        "state": "Done, or the supervisor's Cancel",
-        "date_done": "Done",
+        "state": _lt("Done, or the supervisor's Cancel"),
+        "date_done": _lt("Done"),
     }
 
     name = fields.Char(string="Reference", required=True, readonly=True, default="/")

@@ -17,7 +17,8 @@ class PropertyGuardedMixin(models.AbstractModel):
     _name = "property.guarded.mixin"
     _description = "Fields Set Only by Their Actions"
 
-    # {field name: description of the action that sets it}
+    # {field name: the action that sets it, as a lazy translation (_lt) of the model's
+    # module}
     _guarded_fields = {}
 
     def _guarded_refuse(self, fields):
@@ -41,8 +42,8 @@ class PropertyGuardedMixin(models.AbstractModel):
         )
 
     def _guarded_action_label(self, name):
-        # the label is stored untranslated on the class: translate it at refusal time
-        return self.env._(self._guarded_fields[name])  # pylint: disable=translation-required
+        # a lazy translation, in the user's language at refusal time
+        return self.env._(self._guarded_fields[name])
 
     def _description_string(self):
         return self.env["ir.model"]._get(self._name).name or self._description

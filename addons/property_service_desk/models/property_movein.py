@@ -6,7 +6,9 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import html2plaintext, split_every
+from odoo.tools import LazyTranslate, html2plaintext, split_every
+
+_lt = LazyTranslate(__name__)
 
 # The move-in route (入伙流程单), in the SOP's order: each desk stamps its step after
 # the previous ones. Other addons insert their steps (the keys, before the archive).
@@ -47,11 +49,11 @@ class PropertyMoveinBatch(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "date_handover desc, id desc"
     _guarded_fields = {
-        "state": "Submit Plan, Send Notices or Close",
-        "plan_user_id": "the director's Submit Plan",
-        "plan_date": "the director's Submit Plan",
-        "notice_user_id": "the supervisor's Send Notices",
-        "notice_date": "the supervisor's Send Notices",
+        "state": _lt("Submit Plan, Send Notices or Close"),
+        "plan_user_id": _lt("the director's Submit Plan"),
+        "plan_date": _lt("the director's Submit Plan"),
+        "notice_user_id": _lt("the supervisor's Send Notices"),
+        "notice_date": _lt("the supervisor's Send Notices"),
     }
     _check_company_auto = True
 
@@ -309,8 +311,13 @@ class PropertyMovein(models.Model):
 
     _name = "property.movein"
     _description = "Move-in"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "id desc"
+    _guarded_fields = {
+        "state": _lt("the route's steps, or Cancel"),
+        "reinspection_done": _lt("Accept Rectification"),
+        "reinspection_user_id": _lt("Accept Rectification"),
+    }
     _check_company_auto = True
 
     name = fields.Char(
@@ -515,6 +522,15 @@ class PropertyMovein(models.Model):
         return moveins
 
     def write(self, vals):
+        # declining the recommended prepayment is recorded at the cashier
+        if (
+            "prepayment_declined" in vals
+            and not self.env.su
+            and not self.env.user.has_group("property_service_desk.group_property_finance")
+        ):
+            raise UserError(
+                self.env._("The cashier (finance) records why the prepayment is declined.")
+            )
         result = super().write(vals)
         if {"buyer_type", "by_proxy", "has_mortgage"} & set(vals):
             self._sync_documents()
@@ -621,7 +637,7 @@ class PropertyMovein(models.Model):
             )
             state = {"notice": "notified", "archive": "done"}.get(code, "in_progress")
             if movein.state != state:
-                movein.state = state
+                movein._guarded_write({"state": state})
         return True
 
     def _step_label(self, code):
@@ -801,7 +817,7 @@ class PropertyMovein(models.Model):
                 )
             if not movein.reinspection_signature:
                 raise UserError(self.env._("The owner signs the re-inspection."))
-            movein.write(
+            movein._guarded_write(
                 {"reinspection_done": fields.Datetime.now(), "reinspection_user_id": self.env.uid}
             )
             movein.message_post(body=self.env._("Rectification accepted by the owner."))
@@ -987,7 +1003,7 @@ class PropertyMovein(models.Model):
         done = self.filtered(lambda m: m.state == "done")
         if done:
             raise UserError(self.env._("A completed move-in cannot be cancelled."))
-        self.write({"state": "cancel"})
+        self._guarded_write({"state": "cancel"})
         return True
 
 

@@ -125,14 +125,14 @@ class PropertyViolation(models.Model):
     def _check_severity_override(self, vals_list):
         """Only the director overrules the severity or plays down a serious impact, at
         creation as later."""
-        if self.env.su or self.env.user.has_group(
-            "property_service_desk.group_property_director"
-        ):
+        if self.env.su or self.env.user.has_group("property_service_desk.group_property_director"):
             return
         creating = not self
-        downgraded = not creating and any(
-            vals.get("impact") == "minor" for vals in vals_list
-        ) and self.filtered(lambda v: v.impact == "serious")
+        downgraded = (
+            not creating
+            and any(vals.get("impact") == "minor" for vals in vals_list)
+            and self.filtered(lambda v: v.impact == "serious")
+        )
         if downgraded or any(
             ("severity_override" in vals) if not creating else vals.get("severity_override")
             for vals in vals_list
@@ -265,7 +265,10 @@ class PropertyViolationPenalty(models.Model):
             raise UserError(self.env._("Only the director decides a penalty."))
         for vals in vals_list:
             vals["decided_by_id"] = self.env.uid
-        return super().create(vals_list)
+        penalties = super().create(vals_list)
+        for penalty in penalties:
+            penalty.estate_id._check_director(self.env.user)
+        return penalties
 
     @api.constrains("kind", "committee_support_date", "notice_date", "action_date")
     def _check_conditions(self):

@@ -156,9 +156,7 @@ class TestEmergenciesAndFollowups(RequestCommon):
         self.assertTrue(sampled <= (helps | more).followup_ids)
 
     def test_internal_tasks_are_not_visited_nor_counted(self):
-        internal = self.env.ref(
-            "property_service_desk.category_engineering_internal_internal_task"
-        )
+        internal = self.env.ref("property_service_desk.category_engineering_internal_internal_task")
         tasks = self.env["helpdesk.ticket"]
         for _i in range(5):
             tasks |= self._ticket(category_id=internal.id, unit_id=False, is_simple=True)

@@ -224,9 +224,7 @@ class TestPaidServices(RequestCommon):
         with self.assertRaisesRegex(AccessError, "cannot be written directly"):
             ticket.with_user(self.assistant_a).write({"quote_state": "accepted"})
         with self.assertRaisesRegex(AccessError, "cannot be written directly"):
-            ticket.with_user(self.assistant_a).write(
-                {"quote_answer_partner_id": self.owner_a.id}
-            )
+            ticket.with_user(self.assistant_a).write({"quote_answer_partner_id": self.owner_a.id})
         self.assertEqual(ticket.quote_state, "quoted")
         ticket.with_user(self.assistant_a).action_accept_quote()
         self.assertEqual(ticket.quote_state, "accepted")

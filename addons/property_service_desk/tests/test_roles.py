@@ -41,7 +41,11 @@ def estate_path(env, name):
     """How a record of ``name`` reaches its estate, or None."""
     fields = env[name]._fields
     estate = fields.get("estate_id")
-    if estate is not None and estate.type == "many2one" and estate.comodel_name == "property.estate":
+    if (
+        estate is not None
+        and estate.type == "many2one"
+        and estate.comodel_name == "property.estate"
+    ):
         return "estate_id"
     if name == "property.estate":
         return "id"
@@ -82,9 +86,7 @@ class TestSuiteRoles(TransactionCase):
                 continue
             with self.subTest(model=name):
                 domain = str(Rule._compute_domain(name, "read"))
-                self.assertIn(
-                    "user_ids", domain, f"{name} has no estate record rule for staff"
-                )
+                self.assertIn("user_ids", domain, f"{name} has no estate record rule for staff")
                 # and it works: the outsider sees none of the records that have an estate
                 Model = self.env[name]
                 with_estate = Model.search_count([(path, "!=", False)])

@@ -69,6 +69,38 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         self.assertEqual(line.ticket_id.resident_rating, "5")
         self.assertEqual(line.qc_score, "2")
 
+    def test_month_and_week_are_the_estates_local_days(self):
+        # 1 April 00:30 in Shanghai is 31 March 16:30 UTC: April's, not March's
+        april_first = self._tickets(1, self.unit_a1, datetime(2026, 3, 31, 16, 30))
+        march_last = self._tickets(1, self.unit_a1, datetime(2026, 3, 31, 15, 30))
+        wizard = (
+            self.env["property.request.statistics"]
+            .with_user(self.supervisor_a)
+            .create(
+                {
+                    "date_from": "2026-03-01",
+                    "date_to": "2026-03-31",
+                    "estate_ids": [(6, 0, self.estate_a.ids)],
+                }
+            )
+        )
+        counts = wizard._get_rows()[self.estate_a]["kind"]
+        self.assertEqual(sum(c["received"] for c in counts.values()), 1)
+        wizard.write({"date_from": "2026-04-01", "date_to": "2026-04-30"})
+        counts = wizard._get_rows()[self.estate_a]["kind"]
+        self.assertEqual(sum(c["received"] for c in counts.values()), 1)
+        self.assertTrue(april_first and march_last)
+        # the spot check's week: Monday 9 March 00:30 Shanghai is Sunday 8 March UTC
+        with freeze_time("2026-03-08 16:30:00"):
+            late_order = self._tickets(1, self.unit_a1, datetime(2026, 3, 8, 16, 30))
+            late_order.action_dispatch()
+        week = self.env["property.spot.check"]._week_work_orders(self.estate_a, date(2026, 3, 2))
+        self.assertNotIn(late_order, week)
+        next_week = self.env["property.spot.check"]._week_work_orders(
+            self.estate_a, date(2026, 3, 9)
+        )
+        self.assertIn(late_order, next_week)
+
     def test_statistics_export_one_sheet_per_estate(self):
         received = datetime(2026, 3, 3, 2)
         with freeze_time(received):

@@ -2,8 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import PropertyCommon
 
@@ -79,6 +82,30 @@ class TestViolations(PropertyCommon):
         )
         self.assertIn("Resident copy", html)
         self.assertIn("Management office copy", html)
+
+    def test_the_sops_six_categories_each_delivered_by_its_department(self):
+        ref = self.env.ref
+        expected = {
+            "violation_category_renovation": "engineering",
+            "violation_category_fire": "security",
+            "violation_category_sanitation": "cleaning",
+            "violation_category_security": "security",
+            "violation_category_fees": "service_centre",
+            "violation_category_other": "service_centre",
+        }
+        for xmlid, department in expected.items():
+            with self.subTest(category=xmlid):
+                category = ref(f"property_service_desk.{xmlid}")
+                self.assertEqual(category.department, department)
+                self.assertTrue(category.text_first and category.text_final)
+
+    def test_a_compensation_is_never_negative(self):
+        violation = self._violation()
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
+            self.env["property.violation.penalty"].with_user(self.director).create(
+                {"violation_id": violation.id, "kind": "compensation", "amount": -50.0}
+            )
+            self.env.flush_all()
 
     def test_penalties_by_the_director_with_their_conditions(self):
         violation = self._violation()
