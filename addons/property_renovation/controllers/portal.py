@@ -39,7 +39,7 @@ class PropertyRenovationPortal(CustomerPortal):
         values.update({"renovation": renovation_sudo, "page_name": "property_renovations"})
         return request.render("property_renovation.portal_my_renovation", values)
 
-    def _render_new_renovation(self, error=None, form=None):
+    def _render_new_renovation(self, error=None, form=None, had_files=False):
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -47,6 +47,7 @@ class PropertyRenovationPortal(CustomerPortal):
                 "page_name": "property_renovations",
                 "error": error,
                 "form": form or {},
+                "had_files": had_files,
             }
         )
         return request.render("property_renovation.portal_new_renovation", values)
@@ -69,5 +70,7 @@ class PropertyRenovationPortal(CustomerPortal):
         try:
             renovation = request.env["property.renovation"]._portal_submit(texts, files)
         except (UserError, ValidationError) as error:
-            return self._render_new_renovation(error=str(error), form=texts)
+            return self._render_new_renovation(
+                error=str(error), form=texts, had_files=any(files.values())
+            )
         return request.redirect(f"/my/renovations/{renovation.id}")

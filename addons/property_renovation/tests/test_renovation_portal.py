@@ -30,7 +30,9 @@ class TestRenovationPortal(HttpCase):
 
     def test_owner_applies_online_neighbour_sees_nothing(self):
         self.authenticate("re_owner", "re_owner_pw")
-        self.assertIn("RE-101", self.url_open("/my/renovations/new").text)
+        form = self.url_open("/my/renovations/new").text
+        self.assertIn("RE-101", form)
+        self.assertRegex(form, r'<textarea[^>]*name="scope"')
         self.assertEqual(self._apply(self.unit).status_code, 200)
         renovation = self.env["property.renovation"].search([("unit_id", "=", self.unit.id)])
         self.assertEqual(renovation.state, "submitted")

@@ -35,12 +35,15 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
         categories = request.env["helpdesk.ticket.category"].search(
             [("active", "=", True), ("show_in_portal", "=", True)]
         )
-        # sudo: residents do not read the time-limit table, only whether it is internal
-        internal = categories.sudo().filtered(
-            lambda c: c.property_request_kind == "planned_maintenance"
-            or c.property_time_limit_id.limit_group == "internal"
+        # sudo: residents do not read the time-limit table, only whether a category has
+        # one (the SOP's categories do; group headings and other apps' demo ones do not)
+        # and whether it is internal work
+        offered = categories.sudo().filtered(
+            lambda c: c.property_time_limit_id
+            and c.property_request_kind != "planned_maintenance"
+            and c.property_time_limit_id.limit_group != "internal"
         )
-        return (categories - categories.browse(internal.ids)).sorted("complete_name")
+        return categories.browse(offered.ids).sorted("complete_name")
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
@@ -111,7 +114,16 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
         errors, clean = self._property_check_submission(kw)
         if errors:
             values = self._get_create_new_ticket_values(**clean)
-            values.update({"property_errors": errors, "property_form": clean})
+            values.update(
+                {
+                    "property_errors": errors,
+                    "property_form": clean,
+                    "property_had_files": any(
+                        upload.filename
+                        for upload in request.httprequest.files.getlist("attachment")
+                    ),
+                }
+            )
             return request.render("helpdesk_mgmt.portal_create_ticket", values)
         partner = request.env.user.partner_id
         duplicate = request.env["helpdesk.ticket"]._portal_find_duplicate(

@@ -1,4 +1,5 @@
 from . import property_guarded_mixin
+from . import mail_activity_mixin
 from . import property_estate
 from . import property_building
 from . import property_unit

@@ -8,7 +8,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
-from odoo.tools import LazyTranslate, html2plaintext
+from odoo.tools import LazyTranslate, formatLang, html2plaintext
 
 from .helpdesk_ticket_category import REQUEST_KINDS
 from .property_followup import FOLLOWUP_KINDS
@@ -1011,22 +1011,26 @@ class HelpdeskTicket(models.Model):
         self._guarded_write({"quote_state": "quoted", "quoted_by_id": self.env.uid})
         self.filtered(lambda t: not t.date_quoted)._guarded_write({"date_quoted": now})
         for ticket in self:
+            # written to the resident, in the resident's language, amounts as money
+            env = ticket.with_context(lang=ticket.partner_id.lang or self.env.lang).env
+
+            def money(amount, ticket=ticket, env=env):
+                return formatLang(env, amount, currency_obj=ticket.currency_id)
+
             lines = Markup("").join(
-                Markup("<li>%s × %s = %s</li>") % (line.name, line.quantity, line.price_subtotal)
+                Markup("<li>%s × %s = %s</li>")
+                % (line.name, line.quantity, money(line.price_subtotal))
                 for line in ticket.charge_ids
             )
             ticket.message_post(
                 body=Markup("<p>%s</p><ul>%s</ul><p>%s</p>")
                 % (
-                    self.env._(
-                        "The price of your request is %(amount)s %(currency)s:",
-                        amount=ticket.quote_amount,
-                        currency=ticket.currency_id.name,
+                    env._(
+                        "The price of your request is %(amount)s:",
+                        amount=money(ticket.quote_amount),
                     ),
                     lines,
-                    self.env._(
-                        "Please accept or refuse it on your portal, or tell the service centre."
-                    ),
+                    env._("Please accept or refuse it on your portal, or tell the service centre."),
                 ),
                 partner_ids=ticket.partner_id.ids,
                 message_type="comment",

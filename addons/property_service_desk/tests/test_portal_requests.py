@@ -413,3 +413,17 @@ class TestPortalRequests(HttpCase):
         )
         ticket.invalidate_recordset()
         self.assertEqual(ticket.stage_id, cancelled)
+
+    def test_the_form_asks_what_happened(self):
+        self.authenticate("rq_owner", "rq_owner_pw")
+        form = self.url_open("/new/ticket").text
+        self.assertRegex(form, r'<textarea[^>]*name="description"')
+        self.assertIn(self.category.name, form)
+        # categories with no time limit (headings, other apps' samples) and internal
+        # tasks are not for residents
+        internal = self.env.ref("property_service_desk.category_engineering_internal_internal_task")
+        heading = self.env.ref("property_service_desk.category_engineering_internal")
+        offered = form.split('name="category"')[1].split("</select>")[0]
+        self.assertIn(f'value="{self.category.id}"', offered)
+        for category in (internal, heading):
+            self.assertNotIn(f'value="{category.id}"', offered)

@@ -63,12 +63,15 @@ class TestSuiteRoles(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # a member of staff of every department, assigned to no estate: sees no estate's data
+        # staff of every role short of the administrator, assigned to no estate: sees no
+        # estate's data
         cls.outsider = new_test_user(
             cls.env,
             login="psd_roles_outsider",
-            groups="property_service_desk.group_property_assistant,"
-            "property_service_desk.group_property_engineering",
+            groups="property_service_desk.group_property_director,"
+            "property_service_desk.group_property_engineering,"
+            "property_service_desk.group_property_security,"
+            "property_service_desk.group_property_finance",
         )
         cls.admin_user = new_test_user(
             cls.env,
@@ -90,7 +93,7 @@ class TestSuiteRoles(TransactionCase):
                 # and it works: the outsider sees none of the records that have an estate
                 Model = self.env[name]
                 with_estate = Model.search_count([(path, "!=", False)])
-                if with_estate:
+                if with_estate and Model.with_user(self.outsider).has_access("read"):
                     self.assertFalse(
                         Model.with_user(self.outsider).search_count([(path, "!=", False)]),
                         f"{name}: staff of no estate see estate records",
@@ -136,7 +139,7 @@ class TestSuiteRoles(TransactionCase):
                     with self.assertRaisesRegex(AccessError, "cannot be written directly"):
                         record.with_user(self.admin_user).write({field_name: value})
             covered.append(name)
-        self.assertTrue(covered, "no guarded model has demo records to try")
+        self.assertGreaterEqual(len(covered), 6, covered)
 
     def _eval_context(self, user):
         return {

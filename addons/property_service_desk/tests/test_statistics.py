@@ -101,6 +101,18 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         )
         self.assertIn(late_order, next_week)
 
+    def test_scheduled_activities_are_due_on_the_estates_day(self):
+        """The Monday draw runs at 01:00 in Shanghai, still Sunday in UTC: the
+        supervisor's activity is due on the local Monday, and the week drawn is the
+        local last week."""
+        with freeze_time("2026-03-03 02:00:00"):
+            self._tickets(4, self.unit_a1, datetime(2026, 3, 3, 2)).action_dispatch()
+        with freeze_time("2026-03-08 17:00:00"):
+            self._run_cron("property_service_desk.ir_cron_draw_spot_checks")
+        check = self.env["property.spot.check"].search([("estate_id", "=", self.estate_a.id)])
+        self.assertEqual(check.week_start, date(2026, 3, 2))
+        self.assertEqual(check.activity_ids.date_deadline, date(2026, 3, 9))
+
     def test_statistics_export_one_sheet_per_estate(self):
         received = datetime(2026, 3, 3, 2)
         with freeze_time(received):
