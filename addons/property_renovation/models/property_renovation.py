@@ -60,6 +60,15 @@ class PropertyRenovationReviewLine(models.Model):
     result = fields.Selection([("ok", "Acceptable"), ("not_ok", "Not Acceptable")])
     comment = fields.Char()
 
+    def write(self, vals):
+        # the review is engineering's decision (SOP §4), while it is under review
+        if {"result", "comment"} & set(vals) and not self.env.su:
+            if not self.env.user.has_group("property_service_desk.group_property_engineering"):
+                raise UserError(self.env._("Engineering reviews the application."))
+            if self.renovation_id.filtered(lambda r: r.state != "review"):
+                raise UserError(self.env._("The review is recorded while it is under review."))
+        return super().write(vals)
+
 
 class PropertyRenovation(models.Model):
     """A renovation application (装修申请) and everything that follows it, down to the

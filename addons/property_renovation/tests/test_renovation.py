@@ -50,7 +50,8 @@ class TestRenovation(PropertyCommon):
         cls.compensation_account = cls.estate_a.renovation_compensation_account_id
 
     def _application(self, **vals):
-        renovation = self.env["property.renovation"].create(
+        # the front desk registers the application brought by the owner
+        renovation = self.env["property.renovation"].with_user(self.assistant_a).create(
             {
                 "unit_id": self.unit_a1.id,
                 "applicant_id": self.owner_a.id,
@@ -62,7 +63,7 @@ class TestRenovation(PropertyCommon):
                 **vals,
             }
         )
-        renovation.drawing_ids = self.env["ir.attachment"].create(
+        renovation.drawing_ids = self.env["ir.attachment"].with_user(self.assistant_a).create(
             {
                 "name": "layout.pdf",
                 "raw": b"%PDF-1.4",
@@ -76,9 +77,9 @@ class TestRenovation(PropertyCommon):
         renovation = self._application(**vals)
         renovation.action_submit()
         renovation.with_user(self.engineer_a).action_start_review()
-        renovation.review_line_ids.result = "ok"
+        renovation.review_line_ids.with_user(self.engineer_a).result = "ok"
         renovation.with_user(self.engineer_a).action_approve()
-        return renovation
+        return renovation.with_env(self.env)
 
     def _balance(self, account, partner=None):
         domain = [("account_id", "=", account.id), ("parent_state", "=", "posted")]
@@ -87,34 +88,36 @@ class TestRenovation(PropertyCommon):
         return sum(self.env["account.move.line"].search(domain).mapped("balance"))
 
     def _pay(self, invoices):
+        # the cashier takes the payment
         for invoice in invoices:
-            self.env["account.payment.register"].with_context(
+            self.env["account.payment.register"].with_user(self.finance).with_context(
                 active_model="account.move", active_ids=invoice.ids
             ).create({})._create_payments()
 
     def _in_progress(self, **vals):
         renovation = self._approved(**vals)
         self._pay(renovation.invoice_ids)
-        renovation.write({"rules_signed": True})
-        renovation.action_issue_permit()
-        renovation.write(
+        desk = renovation.with_user(self.assistant_a)
+        desk.write({"rules_signed": True})
+        desk.action_issue_permit()
+        desk.write(
             {
                 "water_test_date": date(2026, 3, 9),
                 "water_test_ok": True,
                 "water_test_signature": DOC,
             }
         )
-        renovation.action_start_works()
+        desk.action_start_works()
         return renovation
 
     def _completed(self):
         renovation = self._in_progress()
-        renovation.action_request_completion()
+        renovation.with_user(self.assistant_a).action_request_completion()
         for inspection in renovation.inspection_ids.filtered(lambda i: i.kind == "completion"):
-            inspection.result = "ok"
             user = self.engineer_a if inspection.department == "engineering" else self.guard
+            inspection.with_user(user).result = "ok"
             inspection.with_user(user).action_done()
-        renovation.action_initial_accept()
+        renovation.with_user(self.assistant_a).action_initial_accept()
         return renovation
 
     # ------------------------------------------------------------------
@@ -182,8 +185,12 @@ class TestRenovation(PropertyCommon):
         with self.assertRaises(UserError):
             renovation.with_user(self.assistant_a).action_start_review()
         renovation.with_user(self.engineer_a).action_start_review()
-        renovation.review_line_ids[:4].result = "ok"
-        renovation.review_line_ids[4].result = "not_ok"
+        # the front desk does not tick the review for engineering
+        with self.assertRaisesRegex(UserError, "Engineering reviews the application"):
+            renovation.review_line_ids[:1].with_user(self.assistant_a).result = "ok"
+        lines = renovation.review_line_ids.with_user(self.engineer_a)
+        lines[:4].result = "ok"
+        lines[4].result = "not_ok"
         with self.assertRaises(UserError):
             renovation.with_user(self.engineer_a).action_approve()
         with self.assertRaises(UserError):
