@@ -298,12 +298,16 @@ class TestKeys(PropertyCommon):
         self.assertEqual(recent.custodian, "service_centre")
 
     def test_owner_entrusted_keys_need_approval_and_signature(self):
-        entrustment = self.env["property.key.entrustment"].create(
-            {
-                "unit_id": self.unit_a1.id,
-                "partner_id": self.owner_a.id,
-                "key_description": "Entrance door A and B keys",
-            }
+        entrustment = (
+            self.env["property.key.entrustment"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "key_description": "Entrance door A and B keys",
+                }
+            )
         )
         key_vals = {
             "number": "OE-1",
@@ -326,7 +330,9 @@ class TestKeys(PropertyCommon):
         entrustment.write({"liability_told": True, "owner_signature": SIGNATURE})
         entrustment.action_sign()
         self.assertEqual(entrustment.state, "signed")
-        key = self.env["property.key"].create(key_vals)
+        with self.assertRaisesRegex(UserError, "cannot change once signed"):
+            entrustment.owner_signature = False
+        key = self.env["property.key"].with_user(self.assistant_a).create(key_vals)
         self.assertEqual(key.entrustment_id, entrustment)
         html = (
             self.env["ir.actions.report"]
@@ -405,12 +411,16 @@ class TestKeys(PropertyCommon):
             self.owner_key.unlink()
 
     def test_hand_over_only_against_id_and_signature(self):
-        handover = self.env["property.key.handover"].create(
-            {
-                "unit_id": self.unit_a1.id,
-                "receiver_id": self.tenant_a.id,
-                "key_ids": [(6, 0, self.owner_key.ids)],
-            }
+        handover = (
+            self.env["property.key.handover"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_a1.id,
+                    "receiver_id": self.tenant_a.id,
+                    "key_ids": [(6, 0, self.owner_key.ids)],
+                }
+            )
         )
         with self.assertRaises(UserError):
             handover.action_confirm()  # no ID checked
@@ -420,7 +430,7 @@ class TestKeys(PropertyCommon):
         handover.receiver_id = self.owner_a
         handover.action_confirm()
         self.assertEqual(self.owner_key.state, "with_owner")
-        self.assertEqual(handover.user_id, self.env.user)
+        self.assertEqual(handover.user_id, self.assistant_a)
 
     def test_key_list_and_cabinet_map(self):
         html = (

@@ -189,6 +189,12 @@ class PropertyVacancyRound(models.Model):
     state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True)
     user_id = fields.Many2one("res.users", string="Done By", readonly=True)
 
+    @api.depends("kind", "date")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for round_ in self:
+            round_.display_name = f"{kinds.get(round_.kind, '')} {round_.date or ''}".strip()
+
     @api.model
     def _create_round(self, estates, kind, day):
         units = (

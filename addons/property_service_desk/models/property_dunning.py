@@ -213,6 +213,14 @@ class PropertyDunningAction(models.Model):
         tracking=True,
     )
 
+    @api.depends("kind", "unit_id", "partner_id")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for action in self:
+            action.display_name = " · ".join(
+                filter(None, [kinds.get(action.kind), action.unit_id.display_name])
+            )
+
     @api.constrains("kind", "notice_date", "action_date")
     def _check_notice(self):
         for action in self:
@@ -257,12 +265,8 @@ class PropertyDunningAction(models.Model):
 
     def action_done(self):
         today = fields.Date.context_today(self)
-        user = self.env.user
-        if not (
-            user.has_group("property_service_desk.group_property_finance")
-            or user.has_group("property_service_desk.group_property_supervisor")
-        ):
-            raise UserError(self.env._("Finance or the service centre carries out this step."))
+        if not self.env.user.has_group("property_service_desk.group_property_finance"):
+            raise UserError(self.env._("Finance records that this step was carried out."))
         for action in self:
             if action.state != "approved" or not action.approved_by_id.has_group(
                 "property_service_desk.group_property_director"

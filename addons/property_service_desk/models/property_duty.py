@@ -301,6 +301,17 @@ class PropertyDutyHandover(models.Model):
         [("open", "Open"), ("closed", "Closed")], default="open", required=True, tracking=True
     )
 
+    @api.depends("shift", "handover_time", "estate_id")
+    def _compute_display_name(self):
+        shifts = dict(self._fields["shift"]._description_selection(self.env))
+        for handover in self:
+            when = (
+                handover.estate_id._local_datetime(handover.handover_time).strftime("%Y-%m-%d")
+                if handover.handover_time and handover.estate_id
+                else ""
+            )
+            handover.display_name = f"{when} {shifts.get(handover.shift, '')}".strip()
+
     @api.depends("incoming_arrival", "handover_time")
     def _compute_arrived_late(self):
         for handover in self:

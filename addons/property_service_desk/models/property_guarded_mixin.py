@@ -37,7 +37,7 @@ class PropertyGuardedMixin(models.AbstractModel):
                 "%(model)s: %(fields)s cannot be written directly; use the action, which "
                 "checks who may do it.",
                 model=self._description_string(),
-                fields=", ".join(labels),
+                fields=self.env._(", ").join(labels),
             )
         )
 

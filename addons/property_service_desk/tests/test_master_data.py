@@ -176,7 +176,9 @@ class TestMasterData(PropertyCommon):
         other = self.env["property.unit"].create(
             {"code": "NEW-2", "estate_id": self.estate_a.id, "area": 70}
         )
-        self._occupancy(unit_id=other.id, date_start=date.today() + timedelta(days=30))
+        self._occupancy(
+            unit_id=other.id, date_start=fields.Date.context_today(other) + timedelta(days=30)
+        )
         self.assertEqual(other.state, "unsold")
 
     def test_occupancy_end_keeps_history(self):
@@ -188,13 +190,13 @@ class TestMasterData(PropertyCommon):
         self.assertFalse(self.unit_a1.fee_payer_id)
         self.assertEqual(self.owner_a.property_unit_count, 0)
         self.assertIn(self.occupancy_a, self.owner_a.property_occupancy_ids)
-        starting_today = self._occupancy(date_start=date.today())
+        starting_today = self._occupancy(date_start=fields.Date.context_today(self.occupancy_a))
         with self.assertRaises(UserError):
             starting_today.action_end()
         self.assertFalse(starting_today.date_end)
 
     def test_cron_refresh_current_is_idempotent(self):
-        today = date.today()
+        today = fields.Date.context_today(self.occupancy_a)
         future = self._occupancy(date_start=today + timedelta(days=10))
         leaving = self.env["property.occupancy"].create(
             {
