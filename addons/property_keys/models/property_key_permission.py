@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 
 class PropertyKeyPermission(models.Model):
@@ -25,7 +26,9 @@ class PropertyKeyPermission(models.Model):
         default="temporary",
         tracking=True,
     )
-    date_from = fields.Date(required=True, default=fields.Date.context_today)
+    date_from = fields.Date(
+        string="Valid From", help="Left empty: from today, the estate's day, at saving."
+    )
     date_to = fields.Date(string="Valid Until", tracking=True)
     instructions = fields.Text(help="Shown to whoever takes the unit's key out.")
     is_valid = fields.Boolean(compute="_compute_is_valid", search="_search_is_valid")
@@ -36,10 +39,26 @@ class PropertyKeyPermission(models.Model):
         "A temporary permission needs an end date.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        units = self.env["property.unit"].browse(
+            [vals["unit_id"] for vals in vals_list if vals.get("unit_id")]
+        )
+        units.fetch(["estate_id"])
+        for vals in vals_list:
+            if not vals.get("date_from"):
+                unit = self.env["property.unit"].browse(vals.get("unit_id"))
+                vals["date_from"] = unit.estate_id._local_date()
+        return super().create(vals_list)
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for permission in self:
-            if permission.date_to and permission.date_to < permission.date_from:
+            if (
+                permission.date_to
+                and permission.date_from
+                and permission.date_to < permission.date_from
+            ):
                 raise ValidationError(self.env._("The permission must end after it starts."))
 
     @api.constrains("unit_id", "partner_id")
@@ -54,25 +73,25 @@ class PropertyKeyPermission(models.Model):
                     )
                 )
 
-    @api.depends_context("date")
-    @api.depends("kind", "date_from", "date_to", "active")
+    @api.depends("kind", "date_from", "date_to", "active", "unit_id.estate_id.tz")
     def _compute_is_valid(self):
-        today = fields.Date.context_today(self)
+        # valid on the estate's days, whoever looks and from whichever time zone
         for permission in self:
+            today = permission.unit_id.estate_id._local_date()
             permission.is_valid = (
                 permission.active
-                and permission.date_from <= today
-                and (permission.kind == "permanent" or permission.date_to >= today)
+                and (permission.date_from or today) <= today
+                and (permission.kind == "permanent" or (permission.date_to or today) >= today)
             )
 
     def _search_is_valid(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return NotImplemented
-        today = fields.Date.context_today(self)
-        domain = [
-            ("date_from", "<=", today),
-            "|",
-            ("kind", "=", "permanent"),
-            ("date_to", ">=", today),
-        ]
-        return domain if (operator == "=") == value else ["!", *domain]
+        estates = self.env["property.estate"].sudo().search([])
+        domain = Domain.OR(
+            Domain("unit_id.estate_id", "in", group.ids)
+            & Domain("date_from", "<=", today)
+            & (Domain("kind", "=", "permanent") | Domain("date_to", ">=", today))
+            for today, group in estates.grouped(lambda e: e._local_date()).items()
+        )
+        return domain if (operator == "=") == value else ~domain

@@ -178,7 +178,7 @@ class TestKeys(PropertyCommon):
                 "instructions": "Two staff, take photos, call me after.",
             }
         )
-        loan.invalidate_recordset()
+        self.env.invalidate_all()  # a new request reads the new permission
         self.assertIn("call me after", loan.entry_instructions)
         self.assertIn("call me after", self.owner_key.entry_instructions)
         loan.action_lend()

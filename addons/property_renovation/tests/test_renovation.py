@@ -352,7 +352,7 @@ class TestRenovation(PropertyCommon):
             self._balance(self.deposit_account),
             0.0,
         )
-        self.assertEqual(self._balance(bank) - bank_before, -2650.0)
+        self.assertAlmostEqual(self._balance(bank) - bank_before, -2650.0, places=2)
         renovation.invalidate_recordset()
         self.assertEqual(renovation.deposit_balance, 0.0)
         self.assertEqual(renovation.deposit_refunded, 2650.0)
