@@ -2,6 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyKeyAudit(models.Model):
@@ -10,7 +13,12 @@ class PropertyKeyAudit(models.Model):
 
     _name = "property.key.audit"
     _description = "Key Audit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
+    _guarded_fields = {
+        "state": _lt("Done"),
+        "user_id": _lt("Done"),
+        "date_done": _lt("Done"),
+    }
     _order = "month desc, estate_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -102,7 +110,9 @@ class PropertyKeyAudit(models.Model):
             missing.write({"incident_id": False})
             for line, incident in zip(missing, incidents, strict=True):
                 line.incident_id = incident
-        self.write({"state": "done", "user_id": self.env.uid, "date_done": fields.Datetime.now()})
+        self._guarded_write(
+            {"state": "done", "user_id": self.env.uid, "date_done": fields.Datetime.now()}
+        )
         return True
 
     def action_print_cabinet_map(self):

@@ -51,25 +51,33 @@ class TestRenovation(PropertyCommon):
 
     def _application(self, **vals):
         # the front desk registers the application brought by the owner
-        renovation = self.env["property.renovation"].with_user(self.assistant_a).create(
-            {
-                "unit_id": self.unit_a1.id,
-                "applicant_id": self.owner_a.id,
-                "contractor_id": self.contractor.id,
-                "contractor_licence": DOC,
-                "contractor_qualification": DOC,
-                "scope": "New kitchen and bathroom",
-                "worker_count": 3,
-                **vals,
-            }
+        renovation = (
+            self.env["property.renovation"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_a1.id,
+                    "applicant_id": self.owner_a.id,
+                    "contractor_id": self.contractor.id,
+                    "contractor_licence": DOC,
+                    "contractor_qualification": DOC,
+                    "scope": "New kitchen and bathroom",
+                    "worker_count": 3,
+                    **vals,
+                }
+            )
         )
-        renovation.drawing_ids = self.env["ir.attachment"].with_user(self.assistant_a).create(
-            {
-                "name": "layout.pdf",
-                "raw": b"%PDF-1.4",
-                "res_model": "property.renovation",
-                "res_id": renovation.id,
-            }
+        renovation.drawing_ids = (
+            self.env["ir.attachment"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "layout.pdf",
+                    "raw": b"%PDF-1.4",
+                    "res_model": "property.renovation",
+                    "res_id": renovation.id,
+                }
+            )
         )
         return renovation
 

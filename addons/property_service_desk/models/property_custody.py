@@ -4,6 +4,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 # During custody the unit is empty: more than this is someone using it, or a leak.
 WATER_LIMIT = 5.0
@@ -170,7 +173,8 @@ class PropertyVacancyRound(models.Model):
 
     _name = "property.vacancy.round"
     _description = "Vacant-Unit Inspection Round"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
+    _guarded_fields = {"state": _lt("Done"), "user_id": _lt("Done")}
     _order = "date desc, id desc"
 
     estate_id = fields.Many2one("property.estate", required=True, index=True)
@@ -249,7 +253,7 @@ class PropertyVacancyRound(models.Model):
                     ),
                     user_id=round_.estate_id.supervisor_id.id,
                 )
-        self.write({"state": "done", "user_id": self.env.uid})
+        self._guarded_write({"state": "done", "user_id": self.env.uid})
         return True
 
 

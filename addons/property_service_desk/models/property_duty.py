@@ -198,7 +198,9 @@ class PropertyDutyLog(models.Model):
 
     _name = "property.duty.log"
     _description = "Shift Log Entry"
+    _inherit = ["property.guarded.mixin"]
     _order = "date desc, id desc"
+    _guarded_fields = {"date_read": _lt("the reviewer's Mark as Read")}
 
     estate_id = fields.Many2one("property.estate", required=True, index=True)
     company_id = fields.Many2one(related="estate_id.company_id", store=True)
@@ -224,7 +226,9 @@ class PropertyDutyLog(models.Model):
                         user=entry.reviewer_id.name or "-",
                     )
                 )
-        self.filtered(lambda e: not e.date_read).date_read = fields.Datetime.now()
+        self.filtered(lambda e: not e.date_read)._guarded_write(
+            {"date_read": fields.Datetime.now()}
+        )
         return True
 
     @api.model

@@ -5,6 +5,9 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 PATROL_AREAS = [
     ("meters", "Meters"),
@@ -213,6 +216,8 @@ class PropertyPatrolLine(models.Model):
 
     _name = "property.patrol.line"
     _description = "Patrol Check"
+    _inherit = ["property.guarded.mixin"]
+    _guarded_fields = {"verified_on_site": _lt("Verified on Site")}
     _order = "round_id, id"
 
     round_id = fields.Many2one(
@@ -339,5 +344,5 @@ class PropertyPatrolLine(models.Model):
 
     def action_verify(self):
         """Checked on site: the finding is rectified."""
-        self.filtered(lambda l: l.result == "failed").verified_on_site = True
+        self.filtered(lambda l: l.result == "failed")._guarded_write({"verified_on_site": True})
         return True

@@ -171,6 +171,9 @@ class TestDuty(PropertyCommon):
         )
         with self.assertRaises(UserError):
             entry.with_user(self.assistant_a).action_mark_read()
+        # nor is the reviewer's reading written in for them
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            entry.with_user(self.assistant_a).date_read = "2026-03-03 08:00:00"
         entry.with_user(self.supervisor_a).action_mark_read()
         self.assertTrue(entry.date_read)
         sent = Log._cron_nightly_digest()

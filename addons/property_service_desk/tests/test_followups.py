@@ -14,16 +14,20 @@ T0 = datetime(2026, 3, 3, 2, 0)
 class TestEmergenciesAndFollowups(RequestCommon):
     def _ticket(self, **vals):
         # the front desk logs every request, whatever the channel
-        return self.env["helpdesk.ticket"].with_user(self.assistant_a).create(
-            {
-                "name": "Request",
-                "description": "<p>...</p>",
-                "unit_id": self.unit_a1.id,
-                "partner_id": self.owner_a.id,
-                "category_id": self.cat_common.id,
-                "date_received": T0,
-                **vals,
-            }
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Request",
+                    "description": "<p>...</p>",
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "category_id": self.cat_common.id,
+                    "date_received": T0,
+                    **vals,
+                }
+            )
         )
 
     def _complete(self, tickets, when):

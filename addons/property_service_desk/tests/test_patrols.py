@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import PropertyCommon
@@ -99,7 +99,9 @@ class TestPatrols(PropertyCommon):
         self.assertEqual(drains.ticket_id.request_kind, "repair_common")
         self.assertEqual(drains.ticket_id.estate_id, self.estate_a)
         self.assertEqual(drains.finding_state, "open")
-        drains.action_verify()
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            drains.with_user(self.assistant_a).verified_on_site = True
+        drains.with_user(self.assistant_a).action_verify()
         self.assertEqual(drains.finding_state, "closed")
         doors.write({"result": "failed", "gas_smell": True})
         self.assertIn(self.engineer_a, round_.activity_ids.user_id)

@@ -15,15 +15,19 @@ T0 = datetime(2026, 3, 3, 2, 0)
 class TestRequests(RequestCommon):
     def _ticket(self, **vals):
         # the front desk logs every request, whatever the channel
-        return self.env["helpdesk.ticket"].with_user(self.assistant_a).create(
-            {
-                "name": "Blocked drain",
-                "description": "<p>Kitchen drain blocked</p>",
-                "unit_id": self.unit_a1.id,
-                "category_id": self.cat_repair.id,
-                "date_received": T0,
-                **vals,
-            }
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Blocked drain",
+                    "description": "<p>Kitchen drain blocked</p>",
+                    "unit_id": self.unit_a1.id,
+                    "category_id": self.cat_repair.id,
+                    "date_received": T0,
+                    **vals,
+                }
+            )
         )
 
     # ------------------------------------------------------------------
