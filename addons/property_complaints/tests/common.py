@@ -21,16 +21,20 @@ class ComplaintCommon(RequestCommon):
 
     def _complaint(self, **vals):
         # the front desk records the complaint, whatever the channel
-        return self.env["helpdesk.ticket"].with_user(self.assistant_a).create(
-            {
-                "name": "Guard was rude at the east gate",
-                "description": "<p>The guard shouted at me.</p>",
-                "unit_id": self.unit_a1.id,
-                "partner_id": self.owner_a.id,
-                "category_id": self.cat_valid.id,
-                "complaint_category": "staff",
-                "complaint_severity": "minor",
-                "date_received": T0,
-                **vals,
-            }
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Guard was rude at the east gate",
+                    "description": "<p>The guard shouted at me.</p>",
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "category_id": self.cat_valid.id,
+                    "complaint_category": "staff",
+                    "complaint_severity": "minor",
+                    "date_received": T0,
+                    **vals,
+                }
+            )
         )

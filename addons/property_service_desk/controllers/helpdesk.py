@@ -278,5 +278,17 @@ class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     )
     def portal_followup_answer(self, followup_id, satisfaction=None, comment=None, **kw):
         followup_sudo = document_or_404(self, "property.followup", followup_id)
-        followup_sudo._portal_answer(satisfaction, comment)
+        try:
+            followup_sudo._portal_answer(
+                satisfaction, request.env["helpdesk.ticket"]._portal_clean_text(comment)
+            )
+        except UserError as error:
+            values = self._get_page_view_values(
+                followup_sudo,
+                None,
+                {"followup": followup_sudo, "page_name": "followup", "error": str(error)},
+                "my_followups_history",
+                False,
+            )
+            return request.render("property_service_desk.portal_my_followup", values)
         return request.redirect(f"/my/followups/{followup_id}")

@@ -94,18 +94,27 @@ class TestDuty(PropertyCommon):
                 "date_received": datetime(2026, 3, 3, 4, 0),
             }
         )
-        handover = self.env["property.duty.handover"].create(
-            {
-                "estate_id": self.estate_a.id,
-                "shift": "night",
-                "handover_time": datetime(2026, 3, 3, 0, 0),  # 08:00 Shanghai
-                "outgoing_user_id": self.engineer_a.id,
-                "incoming_user_id": self.assistant_a.id,
-                "incoming_arrival": datetime(2026, 3, 2, 23, 57),
-                "item_ids": [
-                    (0, 0, {"name": "Leak in 1-1-101", "ticket_id": night.id, "important": True})
-                ],
-            }
+        # the front desk opens the handover record
+        handover = (
+            self.env["property.duty.handover"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "estate_id": self.estate_a.id,
+                    "shift": "night",
+                    "handover_time": datetime(2026, 3, 3, 0, 0),  # 08:00 Shanghai
+                    "outgoing_user_id": self.engineer_a.id,
+                    "incoming_user_id": self.assistant_a.id,
+                    "incoming_arrival": datetime(2026, 3, 2, 23, 57),
+                    "item_ids": [
+                        (
+                            0,
+                            0,
+                            {"name": "Leak in 1-1-101", "ticket_id": night.id, "important": True},
+                        )
+                    ],
+                }
+            )
         )
         self.assertIn(night, handover.night_request_ids)
         self.assertNotIn(day, handover.night_request_ids)

@@ -62,22 +62,28 @@ class TestPaidServices(RequestCommon):
         )
 
     def _ticket(self, **vals):
-        return self.env["helpdesk.ticket"].create(
-            {
-                "name": "Blocked drain",
-                "description": "<p>Kitchen drain blocked</p>",
-                "unit_id": self.unit_a1.id,
-                "partner_id": self.tenant_a.id,
-                "category_id": self.cat_unblock.id,
-                "date_received": T0,
-                **vals,
-            }
+        # the front desk logs the tenant's request
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Blocked drain",
+                    "description": "<p>Kitchen drain blocked</p>",
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.tenant_a.id,
+                    "category_id": self.cat_unblock.id,
+                    "date_received": T0,
+                    **vals,
+                }
+            )
         )
 
     def _quoted(self, **vals):
         ticket = self._ticket(**vals)
         ticket.action_dispatch()
-        ticket.charge_ids = [
+        # the department's team leader prices the work from the price list
+        ticket.with_user(self.eng_supervisor).charge_ids = [
             (0, 0, {"product_id": self.unblocking.id}),
             (0, 0, {"product_id": self.new_trap.id, "quantity": 2}),
         ]
@@ -107,7 +113,9 @@ class TestPaidServices(RequestCommon):
         on_time = self._ticket()
         with freeze_time(T0 + timedelta(minutes=3)):
             on_time.action_dispatch()
-            on_time.charge_ids = [(0, 0, {"product_id": self.unblocking.id})]
+            on_time.with_user(self.eng_supervisor).charge_ids = [
+                (0, 0, {"product_id": self.unblocking.id})
+            ]
             on_time.with_user(self.eng_supervisor).action_send_quote()
         with freeze_time(T0 + timedelta(minutes=25)):
             self._run_cron("property_service_desk.ir_cron_ticket_check_timers")
@@ -129,8 +137,12 @@ class TestPaidServices(RequestCommon):
         with self.assertRaises(UserError):
             ticket.with_user(self.eng_supervisor).action_send_quote()  # nothing priced yet
         with self.assertRaises(ValidationError):
-            ticket.charge_ids = [(0, 0, {"product_id": self.office_chair.id})]
-        ticket.charge_ids = [(0, 0, {"product_id": self.unblocking.id, "quantity": 2})]
+            ticket.with_user(self.eng_supervisor).charge_ids = [
+                (0, 0, {"product_id": self.office_chair.id})
+            ]
+        ticket.with_user(self.eng_supervisor).charge_ids = [
+            (0, 0, {"product_id": self.unblocking.id, "quantity": 2})
+        ]
         line = ticket.charge_ids
         self.assertEqual(line.price_unit, 80.0)
         self.assertEqual(ticket.quote_amount, 160.0)
@@ -142,7 +154,7 @@ class TestPaidServices(RequestCommon):
         self.cat_unblock.write({"property_price_min": 30.0, "property_price_max": 150.0})
         with self.assertRaises(UserError):
             ticket.with_user(self.eng_supervisor).action_send_quote()
-        line.quantity = 1
+        line.with_user(self.eng_supervisor).quantity = 1
         ticket.with_user(self.eng_supervisor).action_send_quote()
         self.assertEqual(ticket.quote_state, "quoted")
         self.assertEqual(ticket.quoted_by_id, self.eng_supervisor)
@@ -151,16 +163,18 @@ class TestPaidServices(RequestCommon):
         self.assertIn(self.tenant_a, message.partner_ids)
         self.assertIn("80", message.body)
         # a quote given to the resident is frozen
-        with self.assertRaises(UserError):
-            line.price_unit = 10.0
-        with self.assertRaises(UserError):
-            ticket.charge_ids = [(0, 0, {"product_id": self.new_trap.id})]
+        with self.assertRaisesRegex(UserError, "already given to the resident"):
+            line.with_user(self.eng_supervisor).price_unit = 10.0
+        with self.assertRaisesRegex(UserError, "already given to the resident"):
+            ticket.with_user(self.eng_supervisor).charge_ids = [
+                (0, 0, {"product_id": self.new_trap.id})
+            ]
         self.assertEqual(ticket.quote_amount, 80.0)
         # a department without a leader: the service-centre supervisor quotes
         self.engineering.user_id = False
         other = self._ticket()
         other.action_dispatch()
-        other.charge_ids = [(0, 0, {"product_id": self.unblocking.id})]
+        other.with_user(self.supervisor_a).charge_ids = [(0, 0, {"product_id": self.unblocking.id})]
         with self.assertRaises(UserError):
             other.with_user(self.eng_supervisor).action_send_quote()
         other.with_user(self.supervisor_a).action_send_quote()
@@ -183,7 +197,7 @@ class TestPaidServices(RequestCommon):
             ticket.action_arrive()
         # requoted and accepted by phone, recorded by the front desk
         ticket.with_user(self.eng_supervisor).action_reset_quote()
-        ticket.charge_ids[1].quantity = 1
+        ticket.charge_ids[1].with_user(self.eng_supervisor).quantity = 1
         ticket.with_user(self.eng_supervisor).action_send_quote()
         ticket.with_user(self.assistant_a).action_accept_quote()
         self.assertEqual(ticket.quote_state, "accepted")
@@ -236,7 +250,8 @@ class TestPaidServices(RequestCommon):
         ticket.with_user(self.assistant_a).action_accept_quote()
         ticket.actual_work = "Unblocked the kitchen drain."
         ticket.with_user(self.supervisor_a).stage_id = self.stage_done
-        self.assertEqual(ticket.invoice_id.partner_id, self.owner_a)
+        # the cashier sees whom it is invoiced to
+        self.assertEqual(ticket.with_user(self.cashier).invoice_id.partner_id, self.owner_a)
 
     def test_completion_invoices_the_fee_payer_once(self):
         ticket = self._quoted()
@@ -244,7 +259,7 @@ class TestPaidServices(RequestCommon):
         # the technician completes it: no accounting rights needed
         ticket.actual_work = "Unblocked the kitchen drain, replaced two sink traps."
         ticket.with_user(self.supervisor_a).stage_id = self.stage_done
-        invoice = ticket.invoice_id
+        invoice = ticket.with_user(self.cashier).invoice_id.with_env(self.env)
         self.assertEqual(invoice.move_type, "out_invoice")
         self.assertEqual(invoice.state, "posted")
         # the tenant asked and accepted the price: the tenant pays it, not the owner who

@@ -238,6 +238,14 @@ class TestPortalRequests(HttpCase):
         self.assertIn(
             "property_followup_answer", self.url_open(f"/my/followups/{followup.id}").text
         )
+        # a satisfaction that is not one comes back on the page
+        response = self.url_open(
+            f"/my/followups/{followup.id}/answer",
+            data={"satisfaction": "9", "csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Choose a satisfaction from 1 to 5.", response.text)
+        self.assertEqual(followup.state, "planned")
         self.url_open(
             f"/my/followups/{followup.id}/answer",
             data={
