@@ -1,6 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from psycopg2 import IntegrityError
 
