@@ -170,45 +170,28 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
 
 class PropertyCustomerPortalHelpdesk(CustomerPortalHelpdesk):
     @http.route()
-    def portal_my_tickets(
-        self,
-        page=1,
-        date_begin=None,
-        date_end=None,
-        sortby=None,
-        filterby=None,
-        search=None,
-        search_in=None,
-        groupby=None,
-        **kw,
-    ):
-        """helpdesk_mgmt looks the parameters up as they come: an unknown sort, grouping
-        or search field, or a date that is not one, falls back to the default."""
-        if sortby not in self._ticket_get_searchbar_sortings():
-            sortby = None
-        if groupby not in self._ticket_get_searchbar_groupby():
-            groupby = None
-        if search_in not in self._ticket_get_searchbar_inputs():
-            search_in = None
+    def portal_my_tickets(self, **kw):
+        """helpdesk_mgmt looks the parameters up as they come: an unknown sort, grouping,
+        filter or search field, or a date that is not one, falls back to the default."""
+        allowed = {
+            "sortby": self._ticket_get_searchbar_sortings(),
+            "groupby": self._ticket_get_searchbar_groupby(),
+            "search_in": self._ticket_get_searchbar_inputs(),
+        }
+        for key, values in allowed.items():
+            if kw.get(key) not in values:
+                kw.pop(key, None)
         try:
-            fields.Datetime.to_datetime(date_begin)
-            fields.Datetime.to_datetime(date_end)
+            fields.Datetime.to_datetime(kw.get("date_begin"))
+            fields.Datetime.to_datetime(kw.get("date_end"))
         except ValueError:
-            date_begin = date_end = None
+            kw.pop("date_begin", None)
+            kw.pop("date_end", None)
+        filterby = kw.get("filterby")
         if filterby and filterby != "all" and not filterby.isdigit():
-            filterby = None
-        search = request.env["helpdesk.ticket"]._portal_clean_text(search) or None
-        return super().portal_my_tickets(
-            page=page,
-            date_begin=date_begin,
-            date_end=date_end,
-            sortby=sortby,
-            filterby=filterby,
-            search=search,
-            search_in=search_in,
-            groupby=groupby,
-            **kw,
-        )
+            kw.pop("filterby")
+        kw["search"] = request.env["helpdesk.ticket"]._portal_clean_text(kw.get("search")) or None
+        return super().portal_my_tickets(**kw)
 
     @http.route()
     def portal_my_ticket(self, ticket_id, access_token=None, **kw):
