@@ -778,7 +778,8 @@ class PropertyRenovation(models.Model):
         today = fields.Date.context_today(self)
         due = self.search([("state", "=", "accepted"), ("reinspection_date", "<=", today)])
         if due:
-            due.write({"state": "reinspection"})
+            # sudo: the scheduled action moves the state, whoever it runs as
+            due.sudo().write({"state": "reinspection"})
             self.env["property.renovation.inspection"].create(
                 [
                     {

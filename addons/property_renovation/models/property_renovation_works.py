@@ -230,7 +230,8 @@ class PropertyRenovationInspection(models.Model):
         today = fields.Date.context_today(self)
         missed = self.search([("state", "=", "planned"), ("scheduled_date", "<", today)])
         if missed:
-            missed.write({"state": "missed"})
+            # sudo: the scheduled action marks them, whoever it runs as
+            missed.sudo().write({"state": "missed"})
             for renovation in missed.renovation_id:
                 supervisor = renovation.estate_id.supervisor_id
                 if supervisor:
