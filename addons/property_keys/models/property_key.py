@@ -160,7 +160,10 @@ class PropertyKey(models.Model):
             if (
                 key.origin == "owner"
                 and key.state == "in_cabinet"
-                and key.entrustment_id.state != "signed"
+                and (
+                    key.entrustment_id.state != "signed"
+                    or key.entrustment_id.unit_id != key.unit_id
+                )
             ):
                 raise ValidationError(
                     self.env._(

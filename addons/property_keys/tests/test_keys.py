@@ -332,6 +332,18 @@ class TestKeys(PropertyCommon):
         self.assertEqual(entrustment.state, "signed")
         with self.assertRaisesRegex(UserError, "cannot change once signed"):
             entrustment.owner_signature = False
+        # a signed entrustment of another unit does not cover this unit's key
+        other = self.env["property.key.entrustment"].create(
+            {
+                "unit_id": self.unit_a2.id,
+                "partner_id": self.owner_a.id,
+                "state": "signed",  # (set-up as the superuser: another unit's signed record)
+            }
+        )
+        with self.assertRaisesRegex(ValidationError, "can be kept only after"):
+            self.env["property.key"].with_user(self.assistant_a).create(
+                {**key_vals, "number": "OE-X", "entrustment_id": other.id}
+            )
         key = self.env["property.key"].with_user(self.assistant_a).create(key_vals)
         self.assertEqual(key.entrustment_id, entrustment)
         html = (

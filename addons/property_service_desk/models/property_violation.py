@@ -296,6 +296,12 @@ class PropertyViolationPenalty(models.Model):
         """Invoice the compensation to the resident (on behalf of finance, from the
         director's decision)."""
         self.ensure_one()
+        user = self.env.user
+        if not (
+            user.has_group("property_service_desk.group_property_director")
+            or user.has_group("property_service_desk.group_property_finance")
+        ):
+            raise UserError(self.env._("The director or finance invoices a compensation."))
         if self.kind != "compensation" or self.amount <= 0:
             raise UserError(self.env._("Only a compensation amount is invoiced."))
         if self.sudo().invoice_id:

@@ -141,6 +141,9 @@ class TestViolations(PropertyCommon):
         compensation = Penalty.with_user(self.director).create(
             {"violation_id": violation.id, "kind": "compensation", "amount": 200.0}
         )
+        # the front desk advises, it does not charge
+        with self.assertRaisesRegex(UserError, "The director or finance invoices"):
+            compensation.with_user(self.assistant_a).action_invoice()
         invoice = compensation.with_user(self.director).action_invoice()
         self.assertEqual(invoice.partner_id, self.owner_a)
         self.assertEqual(invoice.amount_total, 200.0)
