@@ -5,6 +5,9 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 CUSTODIANS = [
     ("engineering", "Engineering"),
@@ -33,7 +36,11 @@ class PropertyKey(models.Model):
 
     _name = "property.key"
     _description = "Key"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
+    _guarded_fields = {
+        "state": _lt("loans, returns, hand-overs, incidents or the supervisor's Retire"),
+        "is_shop_front": _lt("the unit's usage"),
+    }
     _order = "estate_id, cabinet_id, hook, number"
     _rec_names_search = ["number", "name"]
 
@@ -172,6 +179,16 @@ class PropertyKey(models.Model):
                         key=key.number,
                     )
                 )
+
+    def action_retire(self):
+        """A key no longer in use (lock changed, room gone): the supervisor retires it;
+        its history is kept."""
+        if not self.env.user.has_group("property_service_desk.group_property_supervisor"):
+            raise UserError(self.env._("The supervisor retires a key."))
+        if self.filtered(lambda k: k.state == "on_loan"):
+            raise UserError(self.env._("A key on loan comes back before it is retired."))
+        self._guarded_write({"state": "retired"})
+        return True
 
     @api.depends("number", "name")
     def _compute_display_name(self):

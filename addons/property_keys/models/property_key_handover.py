@@ -69,7 +69,7 @@ class PropertyKeyHandover(models.Model):
                 )
             if handover.state != "draft":
                 raise UserError(self.env._("This hand-over is already done."))
-        self.key_ids.write({"state": "with_owner"})
+        self.key_ids._guarded_write({"state": "with_owner"})
         self._guarded_write(
             {"state": "done", "user_id": self.env.uid, "date": fields.Datetime.now()}
         )

@@ -64,9 +64,11 @@ class PropertyKeyIncident(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.key.incident")
         incidents = super().create(vals_list)
+        # sudo: whoever reports a lost key (a guard, the audit) marks it lost, though
+        # only the key desk edits keys
         incidents.filtered(lambda i: i.kind in ("lost", "missing")).key_id.filtered(
             lambda k: k.state != "retired"
-        ).write({"state": "lost"})
+        ).sudo().write({"state": "lost"})
         for incident in incidents:
             supervisor = incident.estate_id.supervisor_id
             if supervisor:
@@ -104,7 +106,7 @@ class PropertyKeyIncident(models.Model):
                 raise UserError(self.env._("Record the decision and the outcome first."))
         self._guarded_write({"state": "closed"})
         # a re-cut key or a new lock's key goes back in the cabinet
-        self.filtered(lambda i: i.decision in ("recut", "change_lock")).key_id.write(
+        self.filtered(lambda i: i.decision in ("recut", "change_lock")).key_id._guarded_write(
             {"state": "in_cabinet"}
         )
         return True

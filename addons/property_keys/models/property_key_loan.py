@@ -328,7 +328,7 @@ class PropertyKeyLoan(models.Model):
             raise UserError(self.env._("Another loan took these keys first."))
         self._guarded_write({"state": "open"})
         self.line_ids.filtered(lambda line: not line.quantity).quantity = 1
-        keys.write({"state": "on_loan"})
+        keys._guarded_write({"state": "on_loan"})
         self.env.flush_all()
 
     def action_return(self):
@@ -346,7 +346,7 @@ class PropertyKeyLoan(models.Model):
                         )
                     )
             complete = loan.line_ids.filtered(lambda l: l.returned_quantity == l.quantity)
-            complete.key_id.write({"state": "in_cabinet"})
+            complete.key_id._guarded_write({"state": "in_cabinet"})
             missing = loan.line_ids - complete
             if missing:
                 loan.message_post(

@@ -398,6 +398,9 @@ class TestKeys(PropertyCommon):
             }
         )
         self.assertEqual(self.owner_key.state, "lost")
+        # a lost key is not put back in the cabinet by writing it, to lend it again
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            self.owner_key.with_user(self.assistant_a).state = "in_cabinet"
         incident.decision = "change_lock"
         with self.assertRaisesRegex(UserError, "consent"):
             incident.with_user(self.supervisor_a).action_decide()
@@ -589,3 +592,12 @@ class TestKeys(PropertyCommon):
         with self.assertRaisesRegex(AccessError, "cannot be written directly"):
             handover.write({"state": "done"})
         self.assertEqual(self.owner_key.state, "in_cabinet")
+
+    def test_the_supervisor_retires_a_key(self):
+        with self.assertRaisesRegex(UserError, "The supervisor retires a key"):
+            self.pump_key.with_user(self.assistant_a).action_retire()
+        self.pump_key.with_user(self.supervisor_a).action_retire()
+        self.assertEqual(self.pump_key.state, "retired")
+        loan = self._loan(self.pump_key)
+        with self.assertRaisesRegex(UserError, "not in the cabinet"):
+            loan.action_lend()
