@@ -1,6 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 from .helpdesk_ticket_category import REQUEST_KINDS
 
@@ -31,6 +32,8 @@ class PropertyChecklistLine(models.Model):
     done_user_id = fields.Many2one("res.users", string="Done By", readonly=True)
 
     def write(self, vals):
+        if {"done_user_id", "done_date"} & set(vals) and not self.env.su:
+            raise UserError(self.env._("Who did a step, and when, is stamped by the tick."))
         if "is_done" in vals:
             vals = {
                 **vals,

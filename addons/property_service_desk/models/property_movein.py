@@ -1040,6 +1040,8 @@ class PropertyMoveinDocument(models.Model):
     archive_document_id = fields.Many2one("property.document", readonly=True)
 
     def write(self, vals):
+        if {"checked_user_id", "checked_date"} & set(vals) and not self.env.su:
+            raise UserError(self.env._("Who checked a document, and when, is stamped by the tick."))
         if "checked" in vals:
             vals = {
                 **vals,

@@ -86,6 +86,8 @@ class TestEmergenciesAndFollowups(RequestCommon):
                 self.assertEqual(len(ticket.checklist_line_ids), 4)
                 ticket.checklist_line_ids[0].with_user(user).is_done = True
                 self.assertEqual(ticket.checklist_line_ids[0].done_user_id, user)
+                with self.assertRaisesRegex(UserError, "stamped by the tick"):
+                    ticket.checklist_line_ids[0].with_user(user).done_user_id = self.director_a
         # another estate's staff do not tick them
         with self.assertRaises(AccessError):
             ticket.checklist_line_ids[1].with_user(self.assistant_b).is_done = True

@@ -160,14 +160,19 @@ class TestMovein(MoveinCommon):
         movein.has_mortgage = True
         self.assertIn(ref("property_service_desk.movein_doc_mortgage"), movein.document_ids.type_id)
         self._walk(movein, "documents")
-        bring = movein.document_ids.filtered(lambda d: d.stage == "bring")
+        bring = movein.document_ids.filtered(lambda d: d.stage == "bring").with_user(
+            self.assistant_a
+        )
         bring.write({"checked": True})
         with self.assertRaises(UserError):
             movein.action_confirm_documents()  # the copies are not attached
         bring.filtered("copy_required").write({"file": SCAN, "file_name": "copy.pdf"})
         movein.with_user(self.assistant_a).action_confirm_documents()
-        self.assertEqual(bring[0].checked_user_id, self.env.user)
+        self.assertEqual(bring[0].checked_user_id, self.assistant_a)
         self.assertTrue(bring[0].checked_date)
+        # who checked is stamped by the tick, not written in
+        with self.assertRaisesRegex(UserError, "stamped by the tick"):
+            bring[0].checked_user_id = self.supervisor_a
 
     def test_documents_step_makes_the_buyer_owner(self):
         movein = self.env["property.movein"].create(
