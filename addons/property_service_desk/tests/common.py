@@ -151,6 +151,24 @@ class RequestCommon(PropertyCommon):
         cls.stage_in_progress = ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         cls.stage_deferred = ref("property_service_desk.helpdesk_ticket_stage_deferred")
 
+    def _request(self, received, **vals):
+        """A request of estate A's unit 1-1-101, logged by the front desk (whatever the
+        channel, the front desk logs every request)."""
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Blocked drain",
+                    "description": "<p>Kitchen drain blocked</p>",
+                    "unit_id": self.unit_a1.id,
+                    "category_id": self.cat_repair.id,
+                    "date_received": received,
+                    **vals,
+                }
+            )
+        )
+
     def _activities(self, ticket):
         return self.env["mail.activity"].search(
             [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]

@@ -13,21 +13,15 @@ T0 = datetime(2026, 3, 3, 2, 0)
 @tagged("post_install", "-at_install")
 class TestEmergenciesAndFollowups(RequestCommon):
     def _ticket(self, **vals):
-        # the front desk logs every request, whatever the channel
-        return (
-            self.env["helpdesk.ticket"]
-            .with_user(self.assistant_a)
-            .create(
-                {
-                    "name": "Request",
-                    "description": "<p>...</p>",
-                    "unit_id": self.unit_a1.id,
-                    "partner_id": self.owner_a.id,
-                    "category_id": self.cat_common.id,
-                    "date_received": T0,
-                    **vals,
-                }
-            )
+        return self._request(
+            T0,
+            **{
+                "name": "Request",
+                "description": "<p>...</p>",
+                "partner_id": self.owner_a.id,
+                "category_id": self.cat_common.id,
+                **vals,
+            },
         )
 
     def _complete(self, tickets, when):

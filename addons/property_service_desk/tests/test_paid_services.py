@@ -62,21 +62,9 @@ class TestPaidServices(RequestCommon):
         )
 
     def _ticket(self, **vals):
-        # the front desk logs the tenant's request
-        return (
-            self.env["helpdesk.ticket"]
-            .with_user(self.assistant_a)
-            .create(
-                {
-                    "name": "Blocked drain",
-                    "description": "<p>Kitchen drain blocked</p>",
-                    "unit_id": self.unit_a1.id,
-                    "partner_id": self.tenant_a.id,
-                    "category_id": self.cat_unblock.id,
-                    "date_received": T0,
-                    **vals,
-                }
-            )
+        # the tenant asks for it
+        return self._request(
+            T0, **{"partner_id": self.tenant_a.id, "category_id": self.cat_unblock.id, **vals}
         )
 
     def _quoted(self, **vals):

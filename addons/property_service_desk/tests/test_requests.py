@@ -14,25 +14,8 @@ T0 = datetime(2026, 3, 3, 2, 0)
 @tagged("post_install", "-at_install")
 class TestRequests(RequestCommon):
     def _ticket(self, **vals):
-        # the front desk logs every request, whatever the channel
-        return (
-            self.env["helpdesk.ticket"]
-            .with_user(self.assistant_a)
-            .create(
-                {
-                    "name": "Blocked drain",
-                    "description": "<p>Kitchen drain blocked</p>",
-                    "unit_id": self.unit_a1.id,
-                    "category_id": self.cat_repair.id,
-                    "date_received": T0,
-                    **vals,
-                }
-            )
-        )
+        return self._request(T0, **vals)
 
-    # ------------------------------------------------------------------
-    # Configuration loaded from the SOP
-    # ------------------------------------------------------------------
     def test_time_limit_table_holds_the_sop_values(self):
         Limit = self.env["property.time.limit"]
 
