@@ -1138,10 +1138,9 @@ class HelpdeskTicket(models.Model):
                     ("partner_id", "=", partner.id),
                     ("name", "=", name),
                     ("create_date", ">=", fields.Datetime.now() - timedelta(minutes=2)),
-                ],
-                limit=1,
+                ]
             )
-            .filtered(lambda t: html2plaintext(t.description or "").strip() == description)
+            .filtered(lambda t: html2plaintext(t.description or "").strip() == description)[:1]
         )
 
     def _notify_quote_refused(self):

@@ -79,6 +79,16 @@ class TestPortalRequests(HttpCase):
             files={"attachment": ("drain.png", base64.b64decode(SIGNATURE), "image/png")},
         )
 
+    def _close(self, ticket_id, stage_id):
+        return self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": ticket_id,
+                "stage_id": stage_id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+
     def _ticket(self):
         return self.env["helpdesk.ticket"].search([("name", "=", "Kitchen drain blocked")])
 
@@ -161,14 +171,7 @@ class TestPortalRequests(HttpCase):
         stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
         stage.close_from_portal = True
         self.authenticate("rq_neighbour", "rq_neighbour_pw")
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": ticket.id,
-                "stage_id": stage.id,
-                "csrf_token": http.Request.csrf_token(self),
-            },
-        )
+        response = self._close(ticket.id, stage.id)
         self.assertEqual(response.status_code, 404)
         self.assertFalse(ticket.closed)
 
@@ -391,34 +394,13 @@ class TestPortalRequests(HttpCase):
         self.assertFalse(ticket.closed)
         # a household member reads the request but does not cancel it
         self.authenticate("rq_member", "rq_member_pw")
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": ticket.id,
-                "stage_id": cancelled.id,
-                "csrf_token": http.Request.csrf_token(self),
-            },
-        )
+        response = self._close(ticket.id, cancelled.id)
         self.assertEqual(response.status_code, 404)
         self.authenticate("rq_owner", "rq_owner_pw")
         for stage_id in ("abc", ""):
-            response = self.url_open(
-                "/ticket/close",
-                data={
-                    "ticket_id": ticket.id,
-                    "stage_id": stage_id,
-                    "csrf_token": http.Request.csrf_token(self),
-                },
-            )
+            response = self._close(ticket.id, stage_id)
             self.assertEqual(response.status_code, 404)
-        self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": ticket.id,
-                "stage_id": cancelled.id,
-                "csrf_token": http.Request.csrf_token(self),
-            },
-        )
+        self._close(ticket.id, cancelled.id)
         ticket.invalidate_recordset()
         self.assertEqual(ticket.stage_id, cancelled)
 
