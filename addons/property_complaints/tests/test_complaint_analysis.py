@@ -17,6 +17,7 @@ class TestComplaintAnalysis(ComplaintCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.user.tz = "Asia/Shanghai"
+        cls.supervisor_a.tz = "Asia/Shanghai"
         stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         # February: 1 complaint; March: 3, two closed (one on time, one late), rated 4 and 2
         cls.february = cls._make(cls, T0 - timedelta(days=28), category="staff")
@@ -47,21 +48,33 @@ class TestComplaintAnalysis(ComplaintCommon):
         cls._make(cls, T0, unit=cls.unit_b1, category="management")
 
     def _make(self, received, category, severity="minor", ticket_category=None, unit=None):
-        return self.env["helpdesk.ticket"].create(
-            {
-                "name": f"Complaint {received}",
-                "description": "<p>x</p>",
-                "unit_id": (unit or self.unit_a1).id,
-                "category_id": (ticket_category or self.cat_valid).id,
-                "complaint_category": category,
-                "complaint_severity": severity,
-                "date_received": received,
-            }
+        # logged, dispatched, handled and closed by the front desk of the unit's estate
+        unit = unit or self.unit_a1
+        desk = self.assistant_a if unit.estate_id == self.estate_a else self.assistant_b
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(desk)
+            .create(
+                {
+                    "name": f"Complaint {received}",
+                    "description": "<p>x</p>",
+                    "unit_id": unit.id,
+                    "category_id": (ticket_category or self.cat_valid).id,
+                    "complaint_category": category,
+                    "complaint_severity": severity,
+                    "date_received": received,
+                }
+            )
         )
 
     def _report(self):
-        return self.env["property.complaint.report"].create(
-            {"estate_id": self.estate_a.id, "month": date(2026, 3, 15), "months_compared": 2}
+        # the supervisor's month-end analysis for the director (SOP §6)
+        return (
+            self.env["property.complaint.report"]
+            .with_user(self.supervisor_a)
+            .create(
+                {"estate_id": self.estate_a.id, "month": date(2026, 3, 15), "months_compared": 2}
+            )
         )
 
     def test_monthly_figures_against_previous_months(self):
@@ -85,6 +98,7 @@ class TestComplaintAnalysis(ComplaintCommon):
         report = self._report()
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.supervisor_a)
             ._render_qweb_html("property_complaints.action_report_complaint_monthly", report.ids)[0]
             .decode()
         )

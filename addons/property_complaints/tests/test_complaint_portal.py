@@ -1,7 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import http
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.property_service_desk.tests.common import two_neighbours
 
@@ -12,6 +12,10 @@ class TestComplaintPortal(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.unit, cls.other_unit, cls.owner, cls.neighbour = two_neighbours(cls.env, "ce")
+        cls.desk = new_test_user(
+            cls.env, login="ce_desk", groups="property_service_desk.group_property_assistant"
+        )
+        cls.unit.estate_id.user_ids = [(4, cls.desk.id)]
         cls.category = cls.env.ref(
             "property_service_desk.category_service_centre_complaint_valid_complaint"
         )
@@ -40,7 +44,7 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(complaint.resident_request, "Clean it and tell me who is responsible")
         self.assertTrue(complaint.complaint_department_deadline)
         # an internal note stays off the owner's page
-        complaint.message_post(
+        complaint.with_user(self.desk).message_post(
             body="Cleaner on sick leave, not to be told to the owner",
             subtype_xmlid="mail.mt_note",
             message_type="comment",
@@ -54,7 +58,7 @@ class TestComplaintPortal(HttpCase):
 
     def test_a_complaint_is_its_reporters_alone(self):
         # the neighbour moves in as the owner's tenant: living in the unit is not enough
-        self.env["property.occupancy"].create(
+        self.env["property.occupancy"].with_user(self.desk).create(
             {
                 "unit_id": self.unit.id,
                 "partner_id": self.neighbour.id,
@@ -82,15 +86,19 @@ class TestComplaintPortal(HttpCase):
         self.assertEqual(self.url_open(f"/my/ticket/{complaint.id}").status_code, 404)
         self.assertNotIn("plays music", self.url_open("/my/tickets").text)
         # a repair of the unit stays visible to the household
-        repair = self.env["helpdesk.ticket"].create(
-            {
-                "name": "Dripping tap",
-                "description": "<p>Kitchen</p>",
-                "unit_id": self.unit.id,
-                "partner_id": self.owner.id,
-                "category_id": self.env.ref(
-                    "property_service_desk.category_engineering_paid_replacement"
-                ).id,
-            }
+        repair = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.desk)
+            .create(
+                {
+                    "name": "Dripping tap",
+                    "description": "<p>Kitchen</p>",
+                    "unit_id": self.unit.id,
+                    "partner_id": self.owner.id,
+                    "category_id": self.env.ref(
+                        "property_service_desk.category_engineering_paid_replacement"
+                    ).id,
+                }
+            )
         )
         self.assertEqual(self.url_open(f"/my/ticket/{repair.id}").status_code, 200)

@@ -138,7 +138,8 @@ class PropertyKeyIncident(models.Model):
                 ],
             }
         )
-        self.invoice_id = invoice
+        # sudo: finance (who may invoice, as the create above checked) links its invoice
+        self.sudo().invoice_id = invoice
         return {
             "type": "ir.actions.act_window",
             "res_model": "account.move",

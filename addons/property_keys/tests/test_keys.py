@@ -154,7 +154,8 @@ class TestKeys(PropertyCommon):
             loan.action_lend()
         self.assertEqual(self.owner_key.state, "in_cabinet")
         # a permission that has expired does not count
-        Permission = self.env["property.key.permission"]
+        # the front desk records the owner's permissions (SOP §2)
+        Permission = self.env["property.key.permission"].with_user(self.assistant_a)
         Permission.create(
             {
                 "unit_id": self.unit_a1.id,
@@ -195,20 +196,24 @@ class TestKeys(PropertyCommon):
                 "estate_id": self.estate_b.id,
             }
         )
-        loan_b = self.env["property.key.loan"].create(
-            {
-                "estate_id": self.estate_b.id,
-                "borrower_user_id": self.engineer_a.id,
-                "reason": "Meter reading",
-                "date_loan": T0,
-                "expected_return": T0 + timedelta(hours=1),
-                "line_ids": [(0, 0, {"key_id": key_b.id})],
-                "owner_consent": True,
-                "consent_partner_id": self.owner_b.id,
-                "consent_note": "By phone",
-                "borrower_signature": SIGNATURE,
-                "lender_signature": SIGNATURE,
-            }
+        loan_b = (
+            self.env["property.key.loan"]
+            .with_user(self.assistant_b)
+            .create(
+                {
+                    "estate_id": self.estate_b.id,
+                    "borrower_user_id": self.engineer_a.id,
+                    "reason": "Meter reading",
+                    "date_loan": T0,
+                    "expected_return": T0 + timedelta(hours=1),
+                    "line_ids": [(0, 0, {"key_id": key_b.id})],
+                    "owner_consent": True,
+                    "consent_partner_id": self.owner_b.id,
+                    "consent_note": "By phone",
+                    "borrower_signature": SIGNATURE,
+                    "lender_signature": SIGNATURE,
+                }
+            )
         )
         loan_b.action_lend()
         self.assertEqual(loan_b.state, "open")
@@ -319,7 +324,7 @@ class TestKeys(PropertyCommon):
             "entrustment_id": entrustment.id,
         }
         with self.assertRaises(ValidationError):
-            self.env["property.key"].create(key_vals)
+            self.env["property.key"].with_user(self.assistant_a).create(key_vals)
         with self.assertRaises(UserError):
             entrustment.action_sign()
         with self.assertRaises(UserError):
@@ -348,6 +353,7 @@ class TestKeys(PropertyCommon):
         self.assertEqual(key.entrustment_id, entrustment)
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html("property_keys.action_report_key_entrustment", entrustment.ids)[0]
             .decode()
         )
@@ -376,7 +382,12 @@ class TestKeys(PropertyCommon):
         with freeze_time(date(2026, 3, 2)):
             self._run_cron("property_keys.ir_cron_key_audit")
             self._run_cron("property_keys.ir_cron_key_audit")
-        audit = self.env["property.key.audit"].search([("estate_id", "=", self.estate_a.id)])
+        # the front desk counts the cabinet
+        audit = (
+            self.env["property.key.audit"]
+            .with_user(self.assistant_a)
+            .search([("estate_id", "=", self.estate_a.id)])
+        )
         self.assertEqual(len(audit), 1)
         self.assertEqual(audit.line_ids.key_id, self.pump_key | self.owner_key | self.shop_key)
         with self.assertRaises(UserError):
@@ -390,20 +401,30 @@ class TestKeys(PropertyCommon):
         self.assertEqual(self.pump_key.state, "lost")
 
     def test_lost_key_decision_needs_consent_and_cost_is_invoiced(self):
-        incident = self.env["property.key.incident"].create(
-            {
-                "key_id": self.owner_key.id,
-                "kind": "lost",
-                "description": "Dropped in the lift shaft",
-            }
+        finance = new_test_user(
+            self.env, login="psd_key_cashier", groups="property_service_desk.group_property_finance"
+        )
+        self.estate_a.user_ids = [(4, finance.id)]
+        # the front desk records the loss and reports it to the supervisor (SOP §2)
+        incident = (
+            self.env["property.key.incident"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "key_id": self.owner_key.id,
+                    "kind": "lost",
+                    "description": "Dropped in the lift shaft",
+                }
+            )
         )
         self.assertEqual(self.owner_key.state, "lost")
         # a lost key is not put back in the cabinet by writing it, to lend it again
         with self.assertRaisesRegex(AccessError, "cannot be written directly"):
             self.owner_key.with_user(self.assistant_a).state = "in_cabinet"
-        incident.decision = "change_lock"
+        supervisor = incident.with_user(self.supervisor_a)
+        supervisor.decision = "change_lock"
         with self.assertRaisesRegex(UserError, "consent"):
-            incident.with_user(self.supervisor_a).action_decide()
+            supervisor.action_decide()
         incident.write({"consent_partner_id": self.owner_a.id, "consent_date": date(2026, 3, 4)})
         # reported to the supervisor, who decides; the front desk neither decides nor
         # writes the decision's state
@@ -411,17 +432,20 @@ class TestKeys(PropertyCommon):
             incident.with_user(self.assistant_a).action_decide()
         with self.assertRaisesRegex(AccessError, "cannot be written directly"):
             incident.with_user(self.assistant_a).state = "decided"
-        incident.with_user(self.supervisor_a).action_decide()
-        incident.responsible_partner_id = self.tenant_a
-        incident.action_create_invoice()
-        self.assertEqual(incident.invoice_id.partner_id, self.tenant_a)
-        self.assertEqual(incident.invoice_id.move_type, "out_invoice")
+        supervisor.action_decide()
+        supervisor.responsible_partner_id = self.tenant_a
+        with self.assertRaises(AccessError):
+            supervisor.action_create_invoice()  # finance invoices the cost
+        incident.with_user(finance).action_create_invoice()
+        invoice = incident.with_user(finance).invoice_id
+        self.assertEqual(invoice.partner_id, self.tenant_a)
+        self.assertEqual(invoice.move_type, "out_invoice")
         with self.assertRaises(UserError):
             incident.action_close()  # no outcome
         incident.outcome = "Lock changed, new keys in the cabinet"
         incident.action_close()
         self.assertEqual(self.owner_key.state, "in_cabinet")
-        # records are kept: a key with history cannot be deleted
+        # records are kept: a key with history cannot be deleted, even by the superuser
         with self.assertRaises(UserError):
             self.owner_key.unlink()
 
@@ -450,6 +474,7 @@ class TestKeys(PropertyCommon):
     def test_key_list_and_cabinet_map(self):
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html(
                 "property_keys.action_report_key_list",
                 (self.pump_key | self.owner_key).ids,
@@ -462,6 +487,7 @@ class TestKeys(PropertyCommon):
         loan.action_lend()
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html("property_keys.action_report_cabinet_map", self.cabinet.ids)[0]
             .decode()
         )

@@ -14,6 +14,12 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
+RULES_FIELDS = ("rules_owner_signature", "rules_contractor_signature")
+WATER_TEST_FIELDS = ("water_test_date", "water_test_ok", "water_test_signature")
+# the states from the permit, and from the start of works, on (closed records included)
+PERMIT_STATES = ("permit", "in_progress", "completion", "accepted", "reinspection", "closed")
+WORKS_STATES = PERMIT_STATES[1:]
+
 STATES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -149,8 +155,18 @@ class PropertyRenovation(models.Model):
     fees_paid = fields.Boolean(compute="_compute_fees_paid")
     permit_number = fields.Char(readonly=True, copy=False)
     date_permit = fields.Date(readonly=True, copy=False)
+    rules_owner_signature = fields.Binary(
+        string="Owner's Signature (Rules)", attachment=True, copy=False
+    )
+    rules_contractor_signature = fields.Binary(
+        string="Contractor's Signature (Rules)", attachment=True, copy=False
+    )
     rules_signed = fields.Boolean(
-        string="Renovation Rules Signed", help="Owner and contractor signed the rules."
+        string="Renovation Rules Signed",
+        compute="_compute_rules_signed",
+        store=True,
+        help="The owner and the contractor (the owner alone when renovating themselves) "
+        "signed the renovation rules.",
     )
     # Before works
     water_test_date = fields.Date(string="Pipe Water Test")
@@ -264,6 +280,36 @@ class PropertyRenovation(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.renovation")
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_signed_records(vals)
+        return super().write(vals)
+
+    def _check_signed_records(self, vals):
+        """What the permit and the start of works rest on stays as it was signed: the
+        rules' signatures once the permit is issued, the pipe water test once the works
+        started."""
+        if self.env.su:
+            return
+        locks = (
+            (RULES_FIELDS, PERMIT_STATES, self.env._("the renovation rules were signed")),
+            (WATER_TEST_FIELDS, WORKS_STATES, self.env._("the works started")),
+        )
+        for names, states, reason in locks:
+            if self.filtered(lambda r, states=states: r.state in states)._fields_changed(
+                vals, names
+            ):
+                raise UserError(
+                    self.env._("This record is kept as signed: %(reason)s.", reason=reason)
+                )
+
+    @api.depends("rules_owner_signature", "rules_contractor_signature", "self_renovation")
+    def _compute_rules_signed(self):
+        for renovation in self:
+            renovation.rules_signed = bool(
+                renovation.rules_owner_signature
+                and (renovation.self_renovation or renovation.rules_contractor_signature)
+            )
 
     def _compute_access_url(self):
         super()._compute_access_url()

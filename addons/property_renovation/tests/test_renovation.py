@@ -87,6 +87,7 @@ class TestRenovation(PropertyCommon):
         renovation.with_user(self.engineer_a).action_start_review()
         renovation.review_line_ids.with_user(self.engineer_a).result = "ok"
         renovation.with_user(self.engineer_a).action_approve()
+        # handed back as the superuser for the assertions: every later step names its role
         return renovation.with_env(self.env)
 
     def _balance(self, account, partner=None):
@@ -106,7 +107,7 @@ class TestRenovation(PropertyCommon):
         renovation = self._approved(**vals)
         self._pay(renovation.invoice_ids)
         desk = renovation.with_user(self.assistant_a)
-        desk.write({"rules_signed": True})
+        desk.write({"rules_owner_signature": DOC, "rules_contractor_signature": DOC})
         desk.action_issue_permit()
         desk.write(
             {
@@ -132,8 +133,10 @@ class TestRenovation(PropertyCommon):
     # Application and review
     # ------------------------------------------------------------------
     def test_submission_needs_every_document(self):
-        bare = self.env["property.renovation"].create(
-            {"unit_id": self.unit_a1.id, "applicant_id": self.owner_a.id, "scope": "Paint"}
+        bare = (
+            self.env["property.renovation"]
+            .with_user(self.assistant_a)
+            .create({"unit_id": self.unit_a1.id, "applicant_id": self.owner_a.id, "scope": "Paint"})
         )
         with self.assertRaises(UserError):
             bare.action_submit()  # no drawings, no contractor
@@ -149,7 +152,7 @@ class TestRenovation(PropertyCommon):
             structural.action_submit()
         structural.housing_approval = DOC
         structural.action_submit()
-        self.unit_a2.usage = "shop"
+        self.unit_a2.with_user(self.supervisor_a).usage = "shop"
         shop = self._application(unit_id=self.unit_a2.id, applicant_id=self.owner_a.id)
         with self.assertRaises(UserError):
             shop.action_submit()
@@ -215,6 +218,8 @@ class TestRenovation(PropertyCommon):
     # ------------------------------------------------------------------
     def test_life_cycle_on_real_accounting_entries(self):
         renovation = self._approved()
+        # the front desk carries the application; each approval by its own role below
+        desk = renovation.with_user(self.assistant_a)
         applicant_invoice = renovation.invoice_ids.filtered(lambda m: m.partner_id == self.owner_a)
         contractor_invoice = renovation.invoice_ids.filtered(
             lambda m: m.partner_id == self.contractor
@@ -227,34 +232,38 @@ class TestRenovation(PropertyCommon):
         self.assertEqual(renovation.deposit_received, 5150.0)
 
         # no permit before every fee and deposit is paid
-        renovation.rules_signed = True
+        desk.write({"rules_owner_signature": DOC, "rules_contractor_signature": DOC})
         with self.assertRaises(UserError):
-            renovation.action_issue_permit()
+            desk.action_issue_permit()
         self._pay(applicant_invoice)
         with self.assertRaises(UserError):
-            renovation.action_issue_permit()
+            desk.action_issue_permit()
         self._pay(contractor_invoice)
         with patch.object(
             type(self.env["property.unit"]), "_on_renovation_permit", autospec=True
         ) as hook:
-            renovation.action_issue_permit()
+            desk.action_issue_permit()
         # the unit hears of its permit (the keys addon hands back the kept entrance key)
         hook.assert_called_once_with(renovation.unit_id, renovation)
         self.assertEqual(renovation.state, "permit")
         self.assertTrue(renovation.permit_number)
 
         # passes, hot work, water test
-        passes = self.env["property.renovation.pass"].create(
-            [
-                {
-                    "renovation_id": renovation.id,
-                    "worker_name": f"Worker {n}",
-                    "id_number": f"44030019900101000{n}",
-                    "date_from": date(2026, 3, 9),
-                    "date_to": date(2026, 6, 30),
-                }
-                for n in range(3)
-            ]
+        passes = (
+            self.env["property.renovation.pass"]
+            .with_user(self.assistant_a)
+            .create(
+                [
+                    {
+                        "renovation_id": renovation.id,
+                        "worker_name": f"Worker {n}",
+                        "id_number": f"44030019900101000{n}",
+                        "date_from": date(2026, 3, 9),
+                        "date_to": date(2026, 6, 30),
+                    }
+                    for n in range(3)
+                ]
+            )
         )
         with self.assertRaises(UserError):
             self.env["property.renovation.hotwork"].with_user(self.engineer_a).create(
@@ -276,31 +285,31 @@ class TestRenovation(PropertyCommon):
             }
         )
         with self.assertRaises(UserError):
-            renovation.action_start_works()
-        renovation.write(
+            desk.action_start_works()
+        desk.write(
             {
                 "water_test_date": date(2026, 3, 9),
                 "water_test_ok": True,
                 "water_test_signature": DOC,
             }
         )
-        renovation.action_start_works()
+        desk.action_start_works()
         self.assertEqual(
             set(renovation.inspection_ids.mapped("department")), {"engineering", "security"}
         )
 
         # completion: both departments pass, passes collected
-        renovation.action_request_completion()
+        desk.action_request_completion()
         with self.assertRaises(UserError):
-            renovation.action_initial_accept()
+            desk.action_initial_accept()
         for inspection in renovation.inspection_ids.filtered(lambda i: i.kind == "completion"):
-            inspection.result = "ok"
             user = self.engineer_a if inspection.department == "engineering" else self.guard
+            inspection.with_user(user).result = "ok"
             inspection.with_user(user).action_done()
         with self.assertRaises(UserError):
-            renovation.action_initial_accept()  # passes still out
-        passes.action_return()
-        renovation.action_initial_accept()
+            desk.action_initial_accept()  # passes still out
+        passes.action_return()  # the front desk collects them (its records)
+        desk.action_initial_accept()
         self.assertEqual(
             renovation.reinspection_date, renovation.date_accepted + relativedelta(months=3)
         )
@@ -341,7 +350,7 @@ class TestRenovation(PropertyCommon):
         self.assertEqual(len(reinspection), 1)
         with self.assertRaises(UserError):
             renovation.with_user(self.director).action_approve_refund()  # not inspected yet
-        reinspection.result = "ok"
+        reinspection.with_user(self.engineer_a).result = "ok"
         reinspection.with_user(self.engineer_a).action_done()
         with self.assertRaises(UserError):
             renovation.with_user(self.finance).action_refund()  # the director signs first
@@ -373,13 +382,14 @@ class TestRenovation(PropertyCommon):
         with freeze_time(renovation.reinspection_date):
             self._run_cron("property_renovation.ir_cron_renovation_reinspection")
         reinspection = renovation.inspection_ids.filtered(lambda i: i.kind == "reinspection")
-        reinspection.result = "ok"
+        reinspection.with_user(self.engineer_a).result = "ok"
         reinspection.with_user(self.engineer_a).action_done()
         renovation.with_user(self.director).action_approve_refund()
         # two refunds started at the same moment both read the same balance; the
         # database keeps only one refund entry per application
         first = renovation.with_user(self.finance)._post_refund()
         self.assertEqual(first.amount_total, 5150.0)
+        # the superuser replays the second refund's view of the state, as if concurrent
         renovation.state = "reinspection"
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self.env["account.move"].create(
@@ -454,7 +464,7 @@ class TestRenovation(PropertyCommon):
         )
         # each department records its own inspections
         security_check = day_one.filtered(lambda i: i.department == "security")
-        security_check.result = "ok"
+        security_check.with_user(self.guard).result = "ok"
         with self.assertRaises(UserError):
             security_check.with_user(self.engineer_a).action_done()
         security_check.with_user(self.guard).action_done()
@@ -462,7 +472,8 @@ class TestRenovation(PropertyCommon):
 
     def test_violation_measures(self):
         renovation = self._in_progress()
-        Violation = self.env["property.renovation.violation"]
+        # engineering's daily inspection finds them (SOP §4)
+        Violation = self.env["property.renovation.violation"].with_user(self.engineer_a)
         with self.assertRaises(ValidationError):
             Violation.create(
                 {"renovation_id": renovation.id, "description": "Wall opened", "measure": "notice"}
@@ -477,6 +488,7 @@ class TestRenovation(PropertyCommon):
         )
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.engineer_a)
             ._render_qweb_html(
                 "property_renovation.action_report_rectification_notice", notice.ids
             )[0]
@@ -512,8 +524,9 @@ class TestRenovation(PropertyCommon):
 
     def test_worker_passes(self):
         renovation = self._approved()
+        Pass = self.env["property.renovation.pass"].with_user(self.assistant_a)
         with self.assertRaises(UserError):
-            self.env["property.renovation.pass"].create(
+            Pass.create(
                 {
                     "renovation_id": renovation.id,
                     "worker_name": "Early",
@@ -522,7 +535,7 @@ class TestRenovation(PropertyCommon):
                 }
             )
         renovation = self._in_progress()
-        worker_pass = self.env["property.renovation.pass"].create(
+        worker_pass = Pass.create(
             {
                 "renovation_id": renovation.id,
                 "worker_name": "Li Si",
@@ -539,12 +552,14 @@ class TestRenovation(PropertyCommon):
             )
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html("property_renovation.action_report_worker_pass", worker_pass.ids)[0]
             .decode()
         )
         self.assertIn("Li Si", html)
         permit = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html(
                 "property_renovation.action_report_renovation_permit", renovation.ids
             )[0]
@@ -628,6 +643,32 @@ class TestRenovation(PropertyCommon):
             deduction.with_user(self.engineer_a).amount = 1000
         deduction.with_user(self.finance).action_post()
         self.assertEqual(deduction.state, "posted")
+
+    def test_the_rules_and_the_water_test_are_signed_and_kept(self):
+        renovation = self._approved()
+        self._pay(renovation.invoice_ids)
+        desk = renovation.with_user(self.assistant_a)
+        # a tick is no signature: the owner and the contractor sign the rules
+        desk.rules_owner_signature = DOC
+        self.assertFalse(desk.rules_signed)
+        with self.assertRaisesRegex(UserError, "sign the renovation rules first"):
+            desk.action_issue_permit()
+        desk.rules_contractor_signature = DOC
+        self.assertTrue(desk.rules_signed)
+        desk.action_issue_permit()
+        with self.assertRaisesRegex(UserError, "the renovation rules were signed"):
+            desk.rules_contractor_signature = False
+        desk.write({"water_test_date": date(2026, 3, 9), "water_test_ok": True})
+        desk.water_test_signature = DOC
+        desk.action_start_works()
+        with self.assertRaisesRegex(UserError, "the works started"):
+            desk.water_test_ok = False
+        with self.assertRaisesRegex(UserError, "the works started"):
+            desk.water_test_date = date(2026, 3, 1)
+        # sending back the date it shows changes nothing
+        desk.write({"water_test_date": "2026-03-09"})
+        self.assertTrue(renovation.water_test_ok)
+        self.assertTrue(renovation.rules_contractor_signature)
 
     def test_records_are_kept_permanently(self):
         renovation = self._approved()

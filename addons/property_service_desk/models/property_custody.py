@@ -20,8 +20,12 @@ class PropertyCustody(models.Model):
 
     _name = "property.custody"
     _description = "Custody Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "property.guarded.mixin"]
     _order = "date_start desc"
+    _guarded_fields = {
+        "state": _lt("End Custody"),
+        "alert_sent": _lt("the meter reading's alert to the supervisor"),
+    }
 
     unit_id = fields.Many2one("property.unit", required=True, index=True, tracking=True)
     estate_id = fields.Many2one(related="unit_id.estate_id", store=True)
@@ -99,14 +103,16 @@ class PropertyCustody(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         custodies = super().create(vals_list)
-        custodies.unit_id.write({"state": "entrusted"})
+        # sudo: the unit's status follows the agreement just made by this user
+        custodies.unit_id.sudo().write({"state": "entrusted"})
         return custodies
 
     def action_end(self):
         for custody in self.filtered(lambda c: c.state == "active"):
-            custody.write({"state": "ended", "date_end": fields.Date.context_today(self)})
+            custody._guarded_write({"state": "ended", "date_end": custody.estate_id._local_date()})
             if custody.unit_id.state == "entrusted":
-                custody.unit_id.state = "vacant"
+                # sudo: the unit's status follows the agreement the user may end
+                custody.unit_id.sudo().state = "vacant"
         return True
 
     def _alert_over_limit(self):
@@ -128,7 +134,8 @@ class PropertyCustody(models.Model):
                     summary=self.env._("Check the unit in custody: meters moved"),
                     user_id=supervisor.id,
                 )
-            custody.alert_sent = True
+            # sudo: the alert is sent once, whoever entered the reading
+            custody.sudo().alert_sent = True
 
 
 class PropertyCustodyReading(models.Model):

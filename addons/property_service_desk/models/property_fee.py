@@ -221,6 +221,15 @@ class PropertyFeeRate(models.Model):
             self._bill(estates, fields.Date.context_today(self), commit=True)
 
 
+class PropertyEstate(models.Model):
+    _inherit = "property.estate"
+
+    def _bill_fees(self, day):
+        """Bill these estates' fees of the month of ``day`` (a date or an ISO date) and
+        return the invoices made; what is already invoiced is skipped."""
+        return self.env["property.fee.rate"]._bill(self, fields.Date.to_date(day))
+
+
 class PropertyBillingWizard(models.TransientModel):
     _name = "property.billing.wizard"
     _description = "Monthly Billing"
@@ -234,7 +243,7 @@ class PropertyBillingWizard(models.TransientModel):
 
     def action_bill(self):
         self.ensure_one()
-        invoices = self.env["property.fee.rate"]._bill(self.estate_ids, self.month)
+        invoices = self.estate_ids._bill_fees(self.month)
         if not invoices:
             raise UserError(self.env._("Nothing to bill: every fee of that month is invoiced."))
         return {

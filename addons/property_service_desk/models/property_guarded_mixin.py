@@ -93,8 +93,15 @@ class PropertyGuardedMixin(models.AbstractModel):
     def _guarded_changes(self, vals):
         """The guarded fields that ``vals`` would change: a form that sends back the value
         it shows (``force_save``) changes nothing and passes."""
+        return self._fields_changed(vals, self._guarded_fields)
+
+    def _fields_changed(self, vals, names):
+        """Those of ``names`` that ``vals`` would change on these records (values compared
+        as the ORM stores them; relations and files always count as changed)."""
         changed = []
-        for name in self._guarded_fields:
+        if not self:
+            return changed
+        for name in names:
             if name not in vals:
                 continue
             field = self._fields[name]

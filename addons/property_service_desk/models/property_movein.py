@@ -992,7 +992,8 @@ class PropertyMovein(models.Model):
             )
             for line, document in zip(lines, documents, strict=True):
                 line.archive_document_id = document
-            movein.unit_id.state = "occupied"
+            # sudo: the status follows the move-in this user completed
+            movein.unit_id.sudo().state = "occupied"
             movein.unit_id.message_post(
                 body=Markup("<p>%s</p>") % self.env._("Moved in: %(movein)s.", movein=movein.name),
                 subtype_xmlid="mail.mt_note",
@@ -1105,6 +1106,45 @@ class PropertyMoveinItem(models.Model):
     type_id = fields.Many2one("property.movein.item.type", required=True, ondelete="restrict")
     quantity = fields.Integer(default=1)
     handed = fields.Boolean(string="Handed Out")
+    handed_user_id = fields.Many2one("res.users", string="Handed Out By", readonly=True)
+    handed_date = fields.Datetime(string="Handed Out On", readonly=True)
+
+    def _check_open(self, moveins):
+        """Once the handouts are confirmed, the list is what the owner signed for."""
+        if self.env.su:
+            return
+        if moveins.filtered(lambda m: m._step("items").done_date):
+            raise UserError(
+                self.env._("The handouts were confirmed: the list can no longer change.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_open(self.env["property.movein"].browse(v.get("movein_id") for v in vals_list))
+        vals_list = [self._stamp(vals) for vals in vals_list]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_open(self.movein_id)
+        if "movein_id" in vals:
+            self._check_open(self.env["property.movein"].browse(vals["movein_id"]))
+        return super().write(self._stamp(vals))
+
+    def unlink(self):
+        self._check_open(self.movein_id)
+        return super().unlink()
+
+    def _stamp(self, vals):
+        """Who handed an item out, and when, is stamped by the tick."""
+        if {"handed_user_id", "handed_date"} & set(vals) and not self.env.su:
+            raise UserError(self.env._("Who handed an item out, and when, is stamped by the tick."))
+        if "handed" in vals:
+            vals = {
+                **vals,
+                "handed_user_id": self.env.uid if vals["handed"] else False,
+                "handed_date": fields.Datetime.now() if vals["handed"] else False,
+            }
+        return vals
 
 
 class PropertyDocument(models.Model):

@@ -165,13 +165,14 @@ class PropertyOccupancy(models.Model):
                 o.is_current and o.role in ("owner", "co_owner") and o.unit_id.state == "unsold"
             )
         ).unit_id
-        unsold.write({"state": "vacant"})
+        # sudo: the status follows the occupancy this user may register
+        unsold.sudo().write({"state": "vacant"})
         rented = occupancies.filtered(
             lambda o: (
                 o.is_current and o.role == "tenant" and o.unit_id.state in ("vacant", "occupied")
             )
         ).unit_id
-        rented.write({"state": "rented"})
+        rented.sudo().write({"state": "rented"})
         return occupancies
 
     # ------------------------------------------------------------------

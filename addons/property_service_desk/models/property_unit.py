@@ -1,7 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 UNIT_STATES = [
     ("unsold", "Unsold"),
@@ -220,7 +220,31 @@ class PropertyUnit(models.Model):
     def write(self, vals):
         if vals.get("code"):
             vals["code"] = vals["code"].strip()
+        self._check_status_change(vals)
         return super().write(vals)
+
+    def _check_status_change(self, vals):
+        """The status and usage of a unit decide who may enter it, how it is billed and
+        which keys are shop fronts: the occupancies, move-ins and custodies set the status
+        (as the superuser, after their own checks); by hand only the supervisor corrects
+        them, as the maintainer of the master data."""
+        if self.env.su or self.env.user.has_group(
+            "property_service_desk.group_property_supervisor"
+        ):
+            return
+        changed = [
+            name
+            for name in ("state", "usage")
+            if name in vals and any(unit[name] != vals[name] for unit in self)
+        ]
+        if changed:
+            self.check_access("write")  # no right to write at all: the access error
+            raise UserError(
+                self.env._(
+                    "Only the supervisor corrects the status or usage of a unit; moving in, "
+                    "letting and custody set the status themselves."
+                )
+            )
 
     # ------------------------------------------------------------------
     # Actions

@@ -4,10 +4,20 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import LazyTranslate
 
 from .property_dunning import CUT_NOTICE_DAYS
 
+_lt = LazyTranslate(__name__)
+
 NOTICE_STAGES = [("first", "First Notice"), ("second", "Second Notice"), ("final", "Final Notice")]
+# who delivers a notice (SOP §7): the category's department
+DEPARTMENT_GROUPS = {
+    "service_centre": "property_service_desk.group_property_assistant",
+    "engineering": "property_service_desk.group_property_engineering",
+    "security": "property_service_desk.group_property_security",
+    "cleaning": "property_service_desk.group_property_cleaning",
+}
 
 
 class PropertyViolationCategory(models.Model):
@@ -150,7 +160,9 @@ class PropertyViolation(models.Model):
             if not stage:
                 raise UserError(self.env._("The final notice was already issued."))
             category = violation.category_id
-            self.env["property.violation.notice"].create(
+            violation.check_access("write")
+            # sudo: a notice is issued only here, with the category's text and deadline
+            self.env["property.violation.notice"].sudo().create(
                 {
                     "violation_id": violation.id,
                     "stage": stage,
@@ -189,11 +201,21 @@ class PropertyViolation(models.Model):
 
 
 class PropertyViolationNotice(models.Model):
-    """Rectification notice (违章整改通知书), printed in two copies."""
+    """Rectification notice (违章整改通知书), printed in two copies, issued by *Notify*
+    and delivered by the category's department, which records the delivery."""
 
     _name = "property.violation.notice"
     _description = "Rectification Notice"
+    _inherit = ["property.guarded.mixin"]
     _order = "violation_id, date, id"
+    _guarded_fields = {
+        "violation_id": _lt("the violation's Notify"),
+        "stage": _lt("the violation's Notify"),
+        "date": _lt("the violation's Notify"),
+        "text": _lt("the violation's Notify"),
+        "date_delivered": _lt("Delivered"),
+        "delivered_by_id": _lt("Delivered"),
+    }
 
     violation_id = fields.Many2one(
         "property.violation", required=True, ondelete="cascade", index=True
@@ -206,7 +228,8 @@ class PropertyViolationNotice(models.Model):
     department = fields.Selection(
         related="violation_id.category_id.department", string="Delivered By"
     )
-    date_delivered = fields.Date(string="Delivered On")
+    date_delivered = fields.Date(string="Delivered On", readonly=True)
+    delivered_by_id = fields.Many2one("res.users", string="Delivered by User", readonly=True)
     rectified = fields.Boolean()
 
     _stage_once = models.Constraint(
@@ -218,6 +241,34 @@ class PropertyViolationNotice(models.Model):
         for notice in self:
             if notice.deadline < notice.date:
                 raise ValidationError(self.env._("The deadline comes after the notice."))
+
+    def action_delivered(self):
+        """The department the category names delivers the notice (SOP §7) and records it,
+        on the estate's day."""
+        user = self.env.user
+        for notice in self:
+            if notice.date_delivered:
+                raise UserError(self.env._("This notice was already delivered."))
+            group = DEPARTMENT_GROUPS[notice.violation_id.category_id.department]
+            if not (
+                user.has_group(group)
+                or user.has_group("property_service_desk.group_property_manager")
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(department)s delivers this notice and records its delivery.",
+                        department=dict(
+                            notice._fields["department"]._description_selection(self.env)
+                        )[notice.department],
+                    )
+                )
+            notice._guarded_write(
+                {
+                    "date_delivered": notice.estate_id._local_date(),
+                    "delivered_by_id": user.id,
+                }
+            )
+        return True
 
 
 class PropertyViolationPenalty(models.Model):

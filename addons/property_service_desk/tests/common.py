@@ -286,12 +286,17 @@ class MoveinCommon(RequestCommon):
         )
 
     def _batch(self, handover=date(2026, 6, 15)):
-        return self.env["property.movein.batch"].create(
-            {
-                "estate_id": self.estate_a.id,
-                "building_ids": [(6, 0, self.building_new.ids)],
-                "date_handover": handover,
-            }
+        # the supervisor opens the batch; the director submits its plan (SOP §3)
+        return (
+            self.env["property.movein.batch"]
+            .with_user(self.supervisor_a)
+            .create(
+                {
+                    "estate_id": self.estate_a.id,
+                    "building_ids": [(6, 0, self.building_new.ids)],
+                    "date_handover": handover,
+                }
+            )
         )
 
     def _movein(self):
@@ -300,11 +305,12 @@ class MoveinCommon(RequestCommon):
             .with_user(self.assistant_a)
             .create({"unit_id": self.unit_new.id, "partner_id": self.buyer.id})
         )
-        return movein.with_env(self.env)
+        return movein
 
     def _walk(self, movein, until):
         """Go through the route up to (not including) the step ``until``."""
         movein = movein.with_user(self.assistant_a)
+        engineering = movein.with_user(self.engineer_a)
         steps = {
             "notice": lambda: movein.action_send_notice(),
             "eligibility": lambda: (
@@ -321,16 +327,17 @@ class MoveinCommon(RequestCommon):
                 ),
                 movein.action_confirm_documents(),
             ),
+            # the joint inspection and the meter readings: engineering (SOP §3)
             "inspection": lambda: (
-                movein.with_user(self.engineer_a).inspection_line_ids.write({"result": "ok"}),
-                movein.write(
+                engineering.inspection_line_ids.write({"result": "ok"}),
+                engineering.write(
                     {"inspector_id": self.engineer_a.id, "inspection_signature": SIGNATURE}
                 ),
-                movein.action_confirm_inspection(),
+                engineering.action_confirm_inspection(),
             ),
             "meters": lambda: (
-                movein.write({"water_reading": 3.5, "electricity_reading": 12.0}),
-                movein.action_confirm_meters(),
+                engineering.write({"water_reading": 3.5, "electricity_reading": 12.0}),
+                engineering.action_confirm_meters(),
             ),
             "fees": lambda: self._pay(movein),
             "signing": lambda: (
@@ -352,7 +359,7 @@ class MoveinCommon(RequestCommon):
     def _pay(self, movein):
         cashier = movein.with_user(self.finance)
         cashier.action_invoice_fees()
-        self.env["account.payment.register"].with_context(
+        self.env["account.payment.register"].with_user(self.finance).with_context(
             active_model="account.move", active_ids=movein.invoice_id.ids
         ).create({})._create_payments()
         cashier.write({"prepayment_declined": "Pays monthly by bank transfer"})

@@ -119,5 +119,7 @@ class TestAccess(PropertyCommon):
         Occupancy = self.env["property.occupancy"].with_user(portal_a)
         self.assertEqual(Occupancy.search([]).ids, self.occupancy_a.ids)
         # once the relation has ended, the unit is no longer theirs
-        self.occupancy_a.write({"date_start": "2020-01-01", "date_end": "2021-01-01"})
+        self.occupancy_a.with_user(self.assistant_a).write(
+            {"date_start": "2020-01-01", "date_end": "2021-01-01"}
+        )
         self.assertFalse(Unit.search([]))

@@ -166,14 +166,18 @@ class TestBilling(PropertyCommon):
 
     def test_prepayment_settles_new_invoices(self):
         # three months paid in advance at move-in
-        payment = self.env["account.payment"].create(
-            {
-                "payment_type": "inbound",
-                "partner_type": "customer",
-                "partner_id": self.owner_a2.id,
-                "amount": 900.0,
-                "date": date(2026, 3, 11),
-            }
+        payment = (
+            self.env["account.payment"]
+            .with_user(self.finance)
+            .create(
+                {
+                    "payment_type": "inbound",
+                    "partner_type": "customer",
+                    "partner_id": self.owner_a2.id,
+                    "amount": 900.0,
+                    "date": date(2026, 3, 11),
+                }
+            )
         )
         payment.action_post()
         if payment.state != "paid" and payment.move_id:
@@ -192,6 +196,7 @@ class TestBilling(PropertyCommon):
         invoice = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.finance)
             ._render_qweb_html("property_service_desk.action_report_fee_notice", invoice.ids)[0]
             .decode()
         )
@@ -217,7 +222,7 @@ class TestBilling(PropertyCommon):
         with freeze_time(date(2026, 3, 20)):
             invoices = self._bill()
             paid = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
-            self.env["account.payment.register"].with_context(
+            self.env["account.payment.register"].with_user(self.finance).with_context(
                 active_model="account.move", active_ids=paid.ids
             ).create({})._create_payments()
             self.estate_a.invalidate_recordset()
@@ -234,8 +239,10 @@ class TestBilling(PropertyCommon):
         self.assertEqual(
             rows.filtered(lambda r: r.building_id == self.building_a).manager_id, self.finance
         )
-        wizard = self.env["property.aged.receivables"].create(
-            {"estate_ids": [(6, 0, self.estate_a.ids)], "date": date(2026, 5, 1)}
+        wizard = (
+            self.env["property.aged.receivables"]
+            .with_user(self.finance)
+            .create({"estate_ids": [(6, 0, self.estate_a.ids)], "date": date(2026, 5, 1)})
         )
         wizard.action_export()
         sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file))).active

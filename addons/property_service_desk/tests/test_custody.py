@@ -4,7 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
@@ -61,6 +61,9 @@ class TestCustody(PropertyCommon):
         reading.water = 130.0  # the reading was mistyped: it really was 130
         self.assertTrue(custody.over_limit)
         self.assertEqual(custody.activity_ids.user_id, self.supervisor_a)
+        # the alert is not silenced by writing its flag back
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            custody.alert_sent = False
 
     def _custody(self, unit=None):
         return (
@@ -77,15 +80,21 @@ class TestCustody(PropertyCommon):
         )
 
     def test_custody_makes_the_unit_entrusted_once(self):
-        self.unit_a1.state = "vacant"
+        self.unit_a1.with_user(self.supervisor_a).state = "vacant"
         custody = self._custody()
         self.assertEqual(self.unit_a1.state, "entrusted")  # billed at the custody share
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             self._custody()
             self.env.flush_all()
+        # the custody ends by its action, not by writing its state or by the unit's
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            custody.state = "ended"
+        with self.assertRaisesRegex(UserError, "Only the supervisor corrects the status"):
+            self.unit_a1.with_user(self.assistant_a).state = "vacant"
         custody.action_end()
         self.assertEqual(self.unit_a1.state, "vacant")
         self.assertEqual(custody.state, "ended")
+        self.assertEqual(custody.date_end, self.estate_a._local_today())
 
     def test_meters_moving_during_custody_alert_once(self):
         custody = self._custody()
@@ -105,7 +114,7 @@ class TestCustody(PropertyCommon):
         self.assertTrue(other.over_limit)  # electricity above 20
 
     def test_weekly_and_storm_rounds(self):
-        self.unit_a1.state = "vacant"
+        self.unit_a1.with_user(self.supervisor_a).state = "vacant"
         self._custody(self.unit_a2)
         cron = "property_service_desk.ir_cron_vacancy_rounds"
         with freeze_time(date(2026, 3, 3)):  # a Tuesday
@@ -116,8 +125,13 @@ class TestCustody(PropertyCommon):
         weekly = Round.search([("estate_id", "=", self.estate_a.id), ("kind", "=", "weekly")])
         self.assertEqual(len(weekly), 1)
         self.assertEqual(weekly.line_ids.unit_id, self.unit_a1 | self.unit_a2)
-        action = self.estate_a.with_context(storm_kind="storm_after").action_storm_round()
-        storm = Round.browse(action["res_id"])
+        # the front desk starts the round after the storm
+        action = (
+            self.estate_a.with_user(self.assistant_a)
+            .with_context(storm_kind="storm_after")
+            .action_storm_round()
+        )
+        storm = Round.with_user(self.assistant_a).browse(action["res_id"])
         self.assertEqual(storm.kind, "storm_after")
         self.assertEqual(storm.line_ids.unit_id, self.unit_a1 | self.unit_a2)
         with self.assertRaises(UserError):

@@ -89,7 +89,7 @@ class TestDunning(PropertyCommon):
         run = self._run(date(2026, 4, 10))
         run.set_to_ready_lines()
         run.run_channel_action()
-        self.env["account.payment.register"].with_context(
+        self.env["account.payment.register"].with_user(self.finance).with_context(
             active_model="account.move", active_ids=self.invoices.ids
         ).create({"group_payment": True})._create_payments()
         later = self._run(date(2026, 4, 25))

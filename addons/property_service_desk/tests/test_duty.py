@@ -11,12 +11,15 @@ from .common import PropertyCommon
 @tagged("post_install", "-at_install")
 class TestDuty(PropertyCommon):
     def _roster(self, month=date(2026, 4, 1), full=True):
-        roster = self.env["property.duty.roster"].create(
-            {"estate_id": self.estate_a.id, "month": month}
+        # the supervisor draws up the roster (SOP §1)
+        roster = (
+            self.env["property.duty.roster"]
+            .with_user(self.supervisor_a)
+            .create({"estate_id": self.estate_a.id, "month": month})
         )
         if full:
             days = 30 if month.month == 4 else 31
-            self.env["property.duty.roster.line"].create(
+            self.env["property.duty.roster.line"].with_user(self.supervisor_a).create(
                 [
                     {
                         "roster_id": roster.id,
@@ -32,7 +35,7 @@ class TestDuty(PropertyCommon):
 
     def test_roster_published_by_the_supervisor_with_every_shift_covered(self):
         roster = self._roster(full=False)
-        self.env["property.duty.roster.line"].create(
+        self.env["property.duty.roster.line"].with_user(self.supervisor_a).create(
             {
                 "roster_id": roster.id,
                 "date": date(2026, 4, 1),
@@ -78,7 +81,8 @@ class TestDuty(PropertyCommon):
 
     def test_handover_closes_with_both_confirmations_and_no_important_work_left(self):
         # a request at 23:00 Shanghai the night before, one during the day
-        night = self.env["helpdesk.ticket"].create(
+        desk = self.env["helpdesk.ticket"].with_user(self.assistant_a)
+        night = desk.create(
             {
                 "name": "Water leak at night",
                 "description": "<p>x</p>",
@@ -86,7 +90,7 @@ class TestDuty(PropertyCommon):
                 "date_received": datetime(2026, 3, 2, 15, 0),
             }
         )
-        day = self.env["helpdesk.ticket"].create(
+        day = desk.create(
             {
                 "name": "Day request",
                 "description": "<p>x</p>",

@@ -104,8 +104,18 @@ class TestMasterData(PropertyCommon):
     # Occupancies
     # ------------------------------------------------------------------
     def _occupancy(self, **vals):
-        return self.env["property.occupancy"].create(
-            {"unit_id": self.unit_a2.id, "partner_id": self.tenant_a.id, "role": "owner", **vals}
+        # the front desk registers owners and tenants
+        return (
+            self.env["property.occupancy"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "unit_id": self.unit_a2.id,
+                    "partner_id": self.tenant_a.id,
+                    "role": "owner",
+                    **vals,
+                }
+            )
         )
 
     def test_occupancy_end_after_start(self):
@@ -128,8 +138,9 @@ class TestMasterData(PropertyCommon):
 
     def test_occupancy_one_fee_payer_at_a_time(self):
         self.assertEqual(self.unit_a1.fee_payer_id, self.owner_a)
+        desk = self.env["property.occupancy"].with_user(self.assistant_a)
         with self.assertRaises(ValidationError):
-            self.env["property.occupancy"].create(
+            desk.create(
                 {
                     "unit_id": self.unit_a1.id,
                     "partner_id": self.tenant_a.id,
@@ -139,8 +150,8 @@ class TestMasterData(PropertyCommon):
                 }
             )
         # the owner stops paying when the lease starts: then the tenant may pay
-        self.occupancy_a.is_fee_payer = False
-        tenancy = self.env["property.occupancy"].create(
+        self.occupancy_a.with_user(self.assistant_a).is_fee_payer = False
+        tenancy = desk.create(
             {
                 "unit_id": self.unit_a1.id,
                 "partner_id": self.tenant_a.id,
@@ -151,7 +162,7 @@ class TestMasterData(PropertyCommon):
         )
         self.assertEqual(self.unit_a1.fee_payer_id, self.tenant_a)
         with self.assertRaises(ValidationError):
-            self.occupancy_a.is_fee_payer = True
+            self.occupancy_a.with_user(self.assistant_a).is_fee_payer = True
         self.assertEqual(self.unit_a1.occupant_ids, self.owner_a | self.tenant_a)
         self.assertEqual(self.unit_a1.owner_ids, self.owner_a)
         self.assertIn(tenancy, self.unit_a1.current_occupancy_ids)
@@ -163,7 +174,7 @@ class TestMasterData(PropertyCommon):
         self.assertEqual(unit.state, "unsold")
         self._occupancy(unit_id=unit.id, date_start="2024-01-01")
         self.assertEqual(unit.state, "vacant")
-        self.env["property.occupancy"].create(
+        self.env["property.occupancy"].with_user(self.assistant_a).create(
             {
                 "unit_id": unit.id,
                 "partner_id": self.owner_b.id,
@@ -182,7 +193,7 @@ class TestMasterData(PropertyCommon):
         self.assertEqual(other.state, "unsold")
 
     def test_occupancy_end_keeps_history(self):
-        self.occupancy_a.action_end()
+        self.occupancy_a.with_user(self.assistant_a).action_end()
         self.assertEqual(self.occupancy_a.date_end, fields.Date.context_today(self.occupancy_a))
         self.assertFalse(self.occupancy_a.is_current)
         self.assertTrue(self.occupancy_a.exists())
@@ -192,12 +203,13 @@ class TestMasterData(PropertyCommon):
         self.assertIn(self.occupancy_a, self.owner_a.property_occupancy_ids)
         starting_today = self._occupancy(date_start=fields.Date.context_today(self.occupancy_a))
         with self.assertRaises(UserError):
-            starting_today.action_end()
+            starting_today.action_end()  # the front desk's record, from _occupancy
         self.assertFalse(starting_today.date_end)
 
     def test_cron_refresh_current_is_idempotent(self):
         today = fields.Date.context_today(self.occupancy_a)
         future = self._occupancy(date_start=today + timedelta(days=10))
+        # set-up: estate B's tenant, leaving in five days
         leaving = self.env["property.occupancy"].create(
             {
                 "unit_id": self.unit_b1.id,
@@ -220,9 +232,9 @@ class TestMasterData(PropertyCommon):
             self.assertEqual(self.unit_a2.owner_ids, self.tenant_a)
             self.assertEqual(self.unit_b1.occupant_ids, self.owner_b)
             self.assertFalse(Occupancy.search(stale_domain))
-            write_dates = (future | leaving).mapped("write_date")
+            write_dates = (leaving | future).mapped("write_date")
             self._run_cron("property_service_desk.ir_cron_occupancy_refresh_current")
-            self.assertEqual((future | leaving).mapped("write_date"), write_dates)
+            self.assertEqual((leaving | future).mapped("write_date"), write_dates)
             self.assertTrue(future.is_current)
             self.assertFalse(leaving.is_current)
 
@@ -231,14 +243,18 @@ class TestMasterData(PropertyCommon):
     # ------------------------------------------------------------------
     def test_document_follows_occupancy_unit(self):
         category = self.env.ref("property_service_desk.document_category_id_copy")
-        document = self.env["property.document"].create(
-            {
-                "name": "ID copy",
-                "category_id": category.id,
-                "occupancy_id": self.occupancy_a.id,
-                "file": "VGVzdA==",
-                "file_name": "id.txt",
-            }
+        document = (
+            self.env["property.document"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "ID copy",
+                    "category_id": category.id,
+                    "occupancy_id": self.occupancy_a.id,
+                    "file": "VGVzdA==",
+                    "file_name": "id.txt",
+                }
+            )
         )
         self.assertEqual(document.unit_id, self.unit_a1)
         self.assertEqual(document.partner_id, self.owner_a)

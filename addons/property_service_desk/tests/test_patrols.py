@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, freeze_time, tagged
+from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
 from .common import PropertyCommon
 
@@ -24,28 +24,38 @@ class TestPatrols(PropertyCommon):
                 {"name": "Pump room", "estate_id": cls.estate_a.id, "area": "utilities"},
             ]
         )
-        cls.plan = cls.env["property.patrol.plan"].create(
-            {
-                "name": "Fire corridors and roofs",
-                "estate_id": cls.estate_a.id,
-                "area": "fire",
-                "checkpoint_ids": [(6, 0, (cls.roof | cls.pump).ids)],
-                "item_ids": [
-                    (0, 0, {"name": "Fire doors closed"}),
-                    (0, 0, {"name": "Roof drains clear"}),
-                ],
-                "interval_days": 1,
-                "start_hour": 9.0,
-                "window_hours": 2.0,
-                "user_id": cls.assistant_a.id,
-            }
+        # the supervisor sets the patrol plan (SOP §9)
+        cls.plan = (
+            cls.env["property.patrol.plan"]
+            .with_user(cls.supervisor_a)
+            .create(
+                {
+                    "name": "Fire corridors and roofs",
+                    "estate_id": cls.estate_a.id,
+                    "area": "fire",
+                    "checkpoint_ids": [(6, 0, (cls.roof | cls.pump).ids)],
+                    "item_ids": [
+                        (0, 0, {"name": "Fire doors closed"}),
+                        (0, 0, {"name": "Roof drains clear"}),
+                    ],
+                    "interval_days": 1,
+                    "start_hour": 9.0,
+                    "window_hours": 2.0,
+                    "user_id": cls.assistant_a.id,
+                }
+            )
         )
 
     def _round(self):
         with freeze_time(MORNING):
             self._run_cron(CRON)
             self._run_cron(CRON)
-        return self.env["property.patrol.round"].search([("plan_id", "=", self.plan.id)])
+        # the round of the plan's patroller, the front desk here
+        return (
+            self.env["property.patrol.round"]
+            .with_user(self.assistant_a)
+            .search([("plan_id", "=", self.plan.id)])
+        )
 
     def test_rounds_generated_once_and_missed_ones_alerted(self):
         round_ = self._round()
@@ -129,6 +139,14 @@ class TestPatrolScanPage(HttpCase):
         estate = self.env["property.estate"].create(
             {"name": "Scan Estate", "code": "SC", "tz": "Asia/Shanghai"}
         )
+        # the guard on the night round scans the gate's code with the phone
+        guard = new_test_user(
+            self.env,
+            login="sc_guard",
+            password="sc_guard_pw",
+            groups="property_service_desk.group_property_security",
+        )
+        estate.user_ids = [(4, guard.id)]
         checkpoint = self.env["property.patrol.checkpoint"].create(
             {"name": "Gate", "estate_id": estate.id, "area": "surroundings"}
         )
@@ -138,20 +156,20 @@ class TestPatrolScanPage(HttpCase):
                 "estate_id": estate.id,
                 "area": "surroundings",
                 "checkpoint_ids": [(6, 0, checkpoint.ids)],
-                "user_id": self.env.ref("base.user_admin").id,
+                "user_id": guard.id,
             }
         )
         now = datetime.now()
         round_ = self.env["property.patrol.round"].create(
             {
                 "plan_id": plan.id,
-                "user_id": self.env.ref("base.user_admin").id,
+                "user_id": guard.id,
                 "date": now.date(),
                 "window_start": now - timedelta(minutes=30),
                 "window_end": now + timedelta(minutes=30),
             }
         )
-        self.authenticate("admin", "admin")
+        self.authenticate("sc_guard", "sc_guard_pw")
         page = self.url_open(f"/patrol/scan/{checkpoint.token}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("Gate", page.text)

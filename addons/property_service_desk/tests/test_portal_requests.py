@@ -15,6 +15,15 @@ class TestPortalRequests(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         estate = cls.env["property.estate"].create({"name": "Request Estate", "code": "RQ"})
+        # the staff who answer the residents: the front desk and engineering's team leader
+        cls.desk = new_test_user(
+            cls.env, login="rq_desk", groups="property_service_desk.group_property_assistant"
+        )
+        cls.team_leader = new_test_user(
+            cls.env, login="rq_engineer", groups="property_service_desk.group_property_engineering"
+        )
+        cls.env.ref("property_service_desk.helpdesk_team_engineering").user_id = cls.team_leader
+        estate.user_ids = [(4, cls.desk.id), (4, cls.team_leader.id)]
         cls.unit, cls.other_unit = cls.env["property.unit"].create(
             [
                 {"code": "RQ-1-101", "estate_id": estate.id, "area": 80, "state": "occupied"},
@@ -125,14 +134,18 @@ class TestPortalRequests(HttpCase):
     def test_internal_notes_never_reach_the_resident(self):
         self.authenticate("rq_owner", "rq_owner_pw")
         self._submit(unit=self.unit.id)
-        ticket = self._ticket()
-        note_file = self.env["ir.attachment"].create(
-            {
-                "name": "supplier-quote-internal.pdf",
-                "raw": b"%PDF internal",
-                "res_model": "helpdesk.ticket",
-                "res_id": ticket.id,
-            }
+        ticket = self._ticket().with_user(self.desk)
+        note_file = (
+            self.env["ir.attachment"]
+            .with_user(self.desk)
+            .create(
+                {
+                    "name": "supplier-quote-internal.pdf",
+                    "raw": b"%PDF internal",
+                    "res_model": "helpdesk.ticket",
+                    "res_id": ticket.id,
+                }
+            )
         )
         ticket.message_post(
             body="Internal: the owner refused the last two technicians",
@@ -178,10 +191,10 @@ class TestPortalRequests(HttpCase):
     def _completed_request(self):
         self.authenticate("rq_owner", "rq_owner_pw")
         self._submit(unit=self.unit.id)
-        ticket = self._ticket()
-        ticket.action_dispatch()
-        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        return ticket
+        desk = self._ticket().with_user(self.desk)
+        desk.action_dispatch()
+        desk.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        return desk.with_env(self.env)  # read back as the superuser for the assertions
 
     def test_resident_signs_off_and_rates(self):
         ticket = self._completed_request()
@@ -224,16 +237,20 @@ class TestPortalRequests(HttpCase):
 
     def test_resident_answers_followup_survey(self):
         ticket = self._completed_request()
-        followup = self.env["property.followup"].create(
-            {
-                "res_model": "helpdesk.ticket",
-                "res_id": ticket.id,
-                "source_kind": "repair",
-                "partner_id": self.owner.id,
-                "due_date": "2026-12-01",
-                "estate_id": self.unit.estate_id.id,
-                "unit_id": self.unit.id,
-            }
+        followup = (
+            self.env["property.followup"]
+            .with_user(self.desk)
+            .create(
+                {
+                    "res_model": "helpdesk.ticket",
+                    "res_id": ticket.id,
+                    "source_kind": "repair",
+                    "partner_id": self.owner.id,
+                    "due_date": "2026-12-01",
+                    "estate_id": self.unit.estate_id.id,
+                    "unit_id": self.unit.id,
+                }
+            )
         )
         self.authenticate("rq_neighbour", "rq_neighbour_pw")
         self.assertEqual(self.url_open(f"/my/followups/{followup.id}").status_code, 404)
@@ -282,9 +299,11 @@ class TestPortalRequests(HttpCase):
                 "taxes_id": [(5, 0, 0)],
             }
         )
-        ticket.action_dispatch()
-        ticket.charge_ids = [(0, 0, {"product_id": product.id})]
-        ticket.action_send_quote()
+        ticket.with_user(self.desk).action_dispatch()
+        # engineering's team leader assesses the work and prices it (SOP §5)
+        leader = ticket.with_user(self.team_leader)
+        leader.charge_ids = [(0, 0, {"product_id": product.id})]
+        leader.action_send_quote()
         return ticket
 
     def _answer(self, ticket, answer):
@@ -317,7 +336,7 @@ class TestPortalRequests(HttpCase):
         # answered once: a second answer changes nothing
         self.assertGreaterEqual(self._answer(ticket, "refuse").status_code, 400)
         self.assertEqual(ticket.quote_state, "accepted")
-        ticket.action_arrive()
+        ticket.with_user(self.team_leader).action_arrive()
         self.assertTrue(ticket.date_arrived)
 
     def test_resident_refuses_the_price_on_the_portal(self):
@@ -326,7 +345,7 @@ class TestPortalRequests(HttpCase):
         self.assertEqual(ticket.quote_state, "refused")
         self.assertEqual(ticket.quote_answer_partner_id, self.owner)
         with self.assertRaises(UserError):
-            ticket.action_arrive()
+            ticket.with_user(self.team_leader).action_arrive()
 
     # ------------------------------------------------------------------
     # Probes: bad input comes back on the form, state changes only by POST

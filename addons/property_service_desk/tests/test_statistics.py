@@ -62,12 +62,14 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         self.assertEqual(len(check_a.line_ids), 3)  # 30 % of 10
         self.assertTrue(check_a.line_ids.ticket_id <= orders)
         self.assertEqual(len(check_b.line_ids), 2)  # ceil(30 % of 4)
-        self.assertEqual(check_a.action_redraw_check(), check_a.line_ids.ticket_id)
+        supervisor_check = check_a.with_user(self.supervisor_a)
+        self.assertEqual(supervisor_check.action_redraw_check(), check_a.line_ids.ticket_id)
         self.assertEqual(check_a.supervisor_id, self.supervisor_a)
         # quality score and resident rating are separate records
-        line = check_a.line_ids[0]
+        line = supervisor_check.line_ids[0]
         line.write({"result": "pass", "qc_score": "2"})
-        line.ticket_id.resident_rating = "5"
+        # the resident's rating, as the front desk records it from the follow-up call
+        line.ticket_id.with_user(self.assistant_a).resident_rating = "5"
         self.assertEqual(line.ticket_id.resident_rating, "5")
         self.assertEqual(line.qc_score, "2")
 
@@ -125,12 +127,17 @@ class TestSpotChecksAndStatistics(PropertyCommon):
             a[:2].stage_id = self.stage_done  # on time (1 day limit)
         with freeze_time(received + timedelta(days=3)):
             a[2].stage_id = self.stage_done  # late
-        wizard = self.env["property.request.statistics"].create(
-            {
-                "date_from": "2026-03-01",
-                "date_to": "2026-03-31",
-                "estate_ids": [(6, 0, (self.estate_a | self.estate_b).ids)],
-            }
+        # both estates' month: the suite administrator, who sees every estate
+        wizard = (
+            self.env["property.request.statistics"]
+            .with_user(self.suite_admin)
+            .create(
+                {
+                    "date_from": "2026-03-01",
+                    "date_to": "2026-03-31",
+                    "estate_ids": [(6, 0, (self.estate_a | self.estate_b).ids)],
+                }
+            )
         )
 
         def counted_rows():
@@ -140,6 +147,7 @@ class TestSpotChecksAndStatistics(PropertyCommon):
             result = wizard._get_rows()
             return result, self.env.cr.sql_log_count - before
 
+        counted_rows()  # the user's record rules and caches, read once
         rows, queries = counted_rows()
         # grouped queries: as many with 20 more requests, not one per request
         with freeze_time(received):
@@ -166,6 +174,7 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         ticket.action_dispatch()
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html("property_service_desk.action_report_work_order", ticket.ids)[0]
             .decode()
         )
@@ -179,14 +188,18 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         rectification = self.env.ref(
             "property_service_desk.category_engineering_rectification_waterproofing"
         )
-        defect = self.env["helpdesk.ticket"].create(
-            {
-                "name": "Roof leak",
-                "description": "<p>x</p>",
-                "unit_id": self.unit_a1.id,
-                "category_id": rectification.id,
-                "date_received": datetime(2026, 3, 3, 2),
-            }
+        defect = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Roof leak",
+                    "description": "<p>x</p>",
+                    "unit_id": self.unit_a1.id,
+                    "category_id": rectification.id,
+                    "date_received": datetime(2026, 3, 3, 2),
+                }
+            )
         )
         self.assertEqual(defect.resolution_deadline, datetime(2026, 3, 23, 2))
         action = self.env.ref("property_service_desk.property_defect_action")

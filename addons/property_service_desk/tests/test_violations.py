@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -75,6 +75,7 @@ class TestViolations(PropertyCommon):
         self.assertEqual(set(violation.notice_ids.mapped("department")), {"security"})
         html = (
             self.env["ir.actions.report"]
+            .with_user(self.assistant_a)
             ._render_qweb_html(
                 "property_service_desk.action_report_violation_notice", violation.notice_ids[:1].ids
             )[0]
@@ -82,6 +83,40 @@ class TestViolations(PropertyCommon):
         )
         self.assertIn("Resident copy", html)
         self.assertIn("Management office copy", html)
+
+    def test_the_department_delivers_the_notice_it_is_given(self):
+        guard = new_test_user(
+            self.env,
+            login="psd_vio_guard",
+            groups="property_service_desk.group_property_security",
+        )
+        self.estate_a.user_ids = [(4, guard.id)]
+        violation = self._violation()
+        violation.action_notify()
+        notice = violation.notice_ids
+        # the category (blocked passages) is security's to deliver, not the front desk's
+        with self.assertRaisesRegex(UserError, "Security delivers this notice"):
+            notice.with_user(self.assistant_a).action_delivered()
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            notice.with_user(self.assistant_a).date_delivered = date(2026, 3, 3)
+        # nor is a notice written by hand: Notify issues it with the category's text
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            self.env["property.violation.notice"].with_user(self.assistant_a).create(
+                {
+                    "violation_id": violation.id,
+                    "stage": "second",
+                    "date": date(2026, 3, 3),
+                    "deadline": date(2026, 3, 4),
+                    "text": "Softer text",
+                }
+            )
+        with self.assertRaisesRegex(AccessError, "cannot be written directly"):
+            notice.with_user(self.assistant_a).text = "Softer text"
+        notice.with_user(guard).action_delivered()
+        self.assertEqual(notice.delivered_by_id, guard)
+        self.assertEqual(notice.date_delivered, self.estate_a._local_today())
+        with self.assertRaisesRegex(UserError, "already delivered"):
+            notice.with_user(guard).action_delivered()
 
     def test_the_sops_six_categories_each_delivered_by_its_department(self):
         ref = self.env.ref
