@@ -65,6 +65,8 @@
         "demo/property_demo.xml",
         "demo/product_demo.xml",
         "demo/property_movein_demo.xml",
+        "demo/property_fee_demo.xml",
+        "demo/property_service_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

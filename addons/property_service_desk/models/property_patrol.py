@@ -47,9 +47,8 @@ class PropertyPatrolCheckpoint(models.Model):
     _token_uniq = models.Constraint("unique(token)", "Checkpoint codes are unique.")
 
     def _compute_scan_url(self):
-        base = self.get_base_url()
         for checkpoint in self:
-            checkpoint.scan_url = f"{base}/patrol/scan/{checkpoint.token}"
+            checkpoint.scan_url = f"{checkpoint.get_base_url()}/patrol/scan/{checkpoint.token}"
 
     def _register_scan(self):
         """The patrolling user scanned this checkpoint: record the time on their round
