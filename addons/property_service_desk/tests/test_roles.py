@@ -101,6 +101,32 @@ class TestSuiteRoles(TransactionCase):
                 checked.append(name)
         self.assertGreater(len(checked), 40, "the suite's estate-bound models were found")
 
+    def test_one_record_rule_idiom_and_a_company_rule_everywhere(self):
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.rule"), ("module", "=like", f"{SUITE_PREFIX}%")]
+        )
+        rules = self.env["ir.rule"].browse(data.mapped("res_id"))
+        xmlids = rules.get_external_id()
+        # a group per rule, as core writes them, not the user's groups tested in the domain;
+        # the one global estate rule of requests says in the data file why it is global
+        self.assertEqual(
+            sorted(xmlids[r.id] for r in rules if "has_group" in (r.domain_force or "")),
+            ["property_service_desk.helpdesk_ticket_rule_property_estate"],
+        )
+        company_rules = self.env["ir.rule"].search([("global", "=", True)])
+        for name in suite_models(self.env):
+            company = self.env[name]._fields.get("company_id")
+            if company is None or not company.store:
+                continue
+            with self.subTest(model=name):
+                self.assertTrue(
+                    company_rules.filtered(
+                        lambda r, name=name: r.model_id.model == name
+                        and "company_ids" in (r.domain_force or "")
+                    ),
+                    f"{name} has a company but no multi-company rule",
+                )
+
     def _other_value(self, record, name):
         field = record._fields[name]
         value = record[name]
