@@ -18,7 +18,10 @@ PROPERTY_HOME=${PROPERTY_HOME:-${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)
 VENV=$PROPERTY_HOME/venv
 # one configuration per checkout: two checkouts (a clone and a working copy) can run
 # their tests at the same time without pointing each other at the wrong addons
-ODOO_CONF=$PROPERTY_HOME/odoo-$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-8).conf
+CHECKOUT_ID=$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-8)
+ODOO_CONF=$PROPERTY_HOME/odoo-$CHECKOUT_ID.conf
+# logs and reports of this checkout's runs, apart from another checkout's
+RUN_DIR=$PROPERTY_HOME/runs/$CHECKOUT_ID
 SUITE_MODULES=property_service_desk,property_keys,property_renovation,property_complaints
 
 log() { printf '\033[1m[property]\033[0m %s\n' "$*" >&2; }
@@ -80,11 +83,15 @@ ensure_postgres() {
         log "Starting PostgreSQL $1/$2"
         as_root pg_ctlcluster "$1" "$2" start
     fi
-    local i
+    local i ready=
     for i in $(seq 1 30); do
-        as_postgres psql -qAtc 'select 1' >/dev/null 2>&1 && break
+        if as_postgres psql -qAtc 'select 1' >/dev/null 2>&1; then
+            ready=1
+            break
+        fi
         sleep 1
     done
+    [ -n "$ready" ] || die "PostgreSQL $1/$2 does not answer after 30 s (see pg_lsclusters and its log in /var/log/postgresql)."
     local me
     me=$(id -un)
     if [ "$(as_postgres psql -qAtc "select 1 from pg_roles where rolname = '$me'")" != "1" ]; then
@@ -184,7 +191,10 @@ odoo_bin() {
 # Debian packages the suite needs at run time: wkhtmltopdf for PDF reports and CJK fonts
 # for the Chinese in them.
 ensure_report_tools() {
-    if command -v wkhtmltopdf >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "cjk"; then
+    # grep -c reads all of fc-list's output: grep -q would close the pipe at the first
+    # match, fc-list would die of SIGPIPE and, under pipefail, the fonts look missing
+    if command -v wkhtmltopdf >/dev/null 2>&1 \
+        && [ "$(fc-list 2>/dev/null | grep -ci "cjk" || true)" -gt 0 ]; then
         return 0
     fi
     log "Installing wkhtmltopdf and CJK fonts for the PDF reports"

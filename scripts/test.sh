@@ -20,18 +20,21 @@ cleanup() {
 }
 trap cleanup EXIT
 
+mkdir -p "$RUN_DIR"
+install_log=$RUN_DIR/test-install.log
+report=$RUN_DIR/test-report.txt
+
 log "Creating the throwaway database $DB with $SUITE_MODULES and demo data"
 if ! odoo_bin -d "$DB" -i "$SUITE_MODULES" --with-demo --stop-after-init \
-    --log-level=warn >"$PROPERTY_HOME/test-install.log" 2>&1; then
-    tail -n 60 "$PROPERTY_HOME/test-install.log" >&2
-    die "Installing the suite on $DB failed (full log: $PROPERTY_HOME/test-install.log)."
+    --log-level=warn >"$install_log" 2>&1; then
+    tail -n 60 "$install_log" >&2
+    die "Installing the suite on $DB failed (full log: $install_log)."
 fi
-if grep -E " (ERROR|CRITICAL) " "$PROPERTY_HOME/test-install.log" >&2; then
-    die "Installing the suite on $DB logged errors (full log: $PROPERTY_HOME/test-install.log)."
+if grep -E " (ERROR|CRITICAL) " "$install_log" >&2; then
+    die "Installing the suite on $DB logged errors (full log: $install_log)."
 fi
 
 log "Running the tests"
-report=$PROPERTY_HOME/test-report.txt
 set +e
 (cd "$REPO_ROOT" && "$VENV/bin/python" -m pytest \
     --odoo-config "$ODOO_CONF" --odoo-database "$DB" --odoo-http \
