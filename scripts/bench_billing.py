@@ -24,11 +24,10 @@ import subprocess
 import time
 from datetime import date
 
+from bench_common import ensure_database
 from dateutil.relativedelta import relativedelta
 
 BATCH = 2000
-
-from bench_common import ensure_database
 
 
 def parse_args():

@@ -27,5 +27,4 @@
     "demo": [
         "demo/complaint_demo.xml",
     ],
-    "installable": True,
 }

@@ -25,5 +25,4 @@
     "demo": [
         "demo/property_keys_demo.xml",
     ],
-    "installable": True,
 }

@@ -24,5 +24,4 @@
     "demo": [
         "demo/property_renovation_demo.xml",
     ],
-    "installable": True,
 }

@@ -73,5 +73,4 @@
             "property_service_desk/static/tests/tours/**/*",
         ],
     },
-    "installable": True,
 }

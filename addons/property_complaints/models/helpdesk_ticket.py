@@ -47,16 +47,13 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     complaint_type = fields.Selection(
         COMPLAINT_TYPES,
-        string="Complaint Type",
         compute="_compute_complaint_type",
         store=True,
         readonly=False,
         tracking=True,
         index=True,
     )
-    complaint_category = fields.Selection(
-        COMPLAINT_CATEGORIES, string="Complaint Category", tracking=True, index=True
-    )
+    complaint_category = fields.Selection(COMPLAINT_CATEGORIES, tracking=True, index=True)
     complaint_severity = fields.Selection(
         [("major", "Major"), ("important", "Important"), ("minor", "Minor")],
         string="Severity",
@@ -78,7 +75,6 @@ class HelpdeskTicket(models.Model):
     resident_request = fields.Text(string="What the Resident Asks For")
     complaint_contact = fields.Char(string="Contact Details")
     postmark_date = fields.Date(
-        string="Postmark Date",
         help="For letters: the postmark date counts as the reception date for deadlines.",
     )
     requested_reply_date = fields.Date(
@@ -148,9 +144,7 @@ class HelpdeskTicket(models.Model):
         "the general manager (communicative complaints).",
     )
     extension_reason = fields.Text(copy=False)
-    extension_approved_by_id = fields.Many2one(
-        "res.users", string="Extension Approved By", copy=False, readonly=True
-    )
+    extension_approved_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     # ------------------------------------------------------------------
     # Handling and closure
     # ------------------------------------------------------------------
@@ -158,7 +152,7 @@ class HelpdeskTicket(models.Model):
         string="Handling", help="What the department did about the complaint."
     )
     date_handled = fields.Datetime(string="Handling Recorded", copy=False, readonly=True)
-    handled_by_id = fields.Many2one("res.users", string="Handled By", copy=False, readonly=True)
+    handled_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     complaint_result = fields.Text(
         string="Result for the Resident",
         help="Told to the resident when the complaint is closed (e-mail and portal).",

@@ -74,7 +74,6 @@ class PropertyComplaintBoxLine(models.TransientModel):
     partner_id = fields.Many2one("res.partner", string="Resident")
     category_id = fields.Many2one(
         "helpdesk.ticket.category",
-        string="Category",
         domain="[('property_request_kind', '=', 'complaint')]",
     )
-    complaint_category = fields.Selection(COMPLAINT_CATEGORIES, string="Complaint Category")
+    complaint_category = fields.Selection(COMPLAINT_CATEGORIES)

@@ -61,13 +61,11 @@ class PropertyKey(models.Model):
     company_id = fields.Many2one(related="estate_id.company_id", store=True)
     unit_id = fields.Many2one(
         "property.unit",
-        string="Unit",
         index=True,
         domain="[('estate_id', '=', estate_id)]",
         help="The unit this key opens (owner keys).",
     )
     opens = fields.Char(
-        string="Opens",
         help="The facility room or office this key opens (power room, pump room, office…).",
     )
     is_shop_front = fields.Boolean(
@@ -78,7 +76,7 @@ class PropertyKey(models.Model):
     cabinet_id = fields.Many2one(
         "property.key.cabinet", domain="[('estate_id', '=', estate_id)]", tracking=True
     )
-    hook = fields.Char(string="Hook", tracking=True)
+    hook = fields.Char(tracking=True)
     state = fields.Selection(
         [
             ("in_cabinet", "In Cabinet"),
@@ -102,11 +100,9 @@ class PropertyKey(models.Model):
         help="Owner keys: engineering keeps the key for the first 6 months after this date, "
         "then the service centre.",
     )
-    entrustment_id = fields.Many2one("property.key.entrustment", string="Entrustment", index=True)
+    entrustment_id = fields.Many2one("property.key.entrustment", index=True)
     loan_line_ids = fields.One2many("property.key.loan.line", "key_id", string="Loans")
-    current_loan_id = fields.Many2one(
-        "property.key.loan", compute="_compute_current_loan", string="Current Loan"
-    )
+    current_loan_id = fields.Many2one("property.key.loan", compute="_compute_current_loan")
     entry_instructions = fields.Text(compute="_compute_entry_instructions")
     active = fields.Boolean(default=True)
     note = fields.Text()

@@ -47,8 +47,10 @@ class PropertyKeyAudit(models.Model):
     @api.depends("line_ids.result")
     def _compute_counts(self):
         for audit in self:
-            audit.missing_count = len(audit.line_ids.filtered(lambda l: l.result == "missing"))
-            audit.unchecked_count = len(audit.line_ids.filtered(lambda l: not l.result))
+            audit.missing_count = len(
+                audit.line_ids.filtered(lambda line: line.result == "missing")
+            )
+            audit.unchecked_count = len(audit.line_ids.filtered(lambda line: not line.result))
 
     @api.model
     def _cron_open_audits(self):
@@ -92,7 +94,7 @@ class PropertyKeyAudit(models.Model):
                 raise UserError(
                     self.env._("Tick every key present or missing before closing the audit.")
                 )
-        missing = self.line_ids.filtered(lambda l: l.result == "missing")
+        missing = self.line_ids.filtered(lambda line: line.result == "missing")
         if missing:
             incidents = self.env["property.key.incident"].create(
                 [

@@ -73,9 +73,10 @@ class PropertyKeyEntrustment(models.Model):
         return super().write(vals)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for entrustment in self:
             entrustment.access_url = f"/my/keys/entrustment/{entrustment.id}"
+        return result
 
     def action_approve(self):
         if not self.env.user.has_group("property_service_desk.group_property_supervisor"):

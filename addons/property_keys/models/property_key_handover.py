@@ -25,7 +25,7 @@ class PropertyKeyHandover(models.Model):
     estate_id = fields.Many2one(related="unit_id.estate_id", store=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True)
     key_ids = fields.Many2many("property.key", string="Keys", required=True)
-    receiver_id = fields.Many2one("res.partner", string="Receiver", required=True)
+    receiver_id = fields.Many2one("res.partner", required=True)
     is_designee = fields.Boolean(
         string="Designee", help="Someone the owner designated, with their authorisation."
     )

@@ -50,9 +50,7 @@ class PropertyKeyLoan(models.Model):
         string="Borrowing Department",
         help="Chased when the keys are late.",
     )
-    lender_id = fields.Many2one(
-        "res.users", string="Lender", default=lambda self: self.env.user, required=True
-    )
+    lender_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True)
     reason = fields.Text(required=True)
     date_loan = fields.Datetime(string="Lent On", default=fields.Datetime.now, required=True)
     expected_return = fields.Datetime(tracking=True)
@@ -84,9 +82,7 @@ class PropertyKeyLoan(models.Model):
     consent_partner_id = fields.Many2one("res.partner", string="Consent Given By", copy=False)
     consent_note = fields.Char(string="How Consent Was Given", copy=False)
     is_emergency = fields.Boolean(string="Emergency Entry", tracking=True, copy=False)
-    emergency_approved_by_id = fields.Many2one(
-        "res.users", string="Emergency Approved By", readonly=True, copy=False
-    )
+    emergency_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     owner_notified_date = fields.Datetime(
         string="Owner Notified", readonly=True, copy=False, tracking=True
     )
@@ -345,7 +341,7 @@ class PropertyKeyLoan(models.Model):
                             key=line.key_id.display_name,
                         )
                     )
-            complete = loan.line_ids.filtered(lambda l: l.returned_quantity == l.quantity)
+            complete = loan.line_ids.filtered(lambda line: line.returned_quantity == line.quantity)
             complete.key_id._guarded_write({"state": "in_cabinet"})
             missing = loan.line_ids - complete
             if missing:

@@ -393,7 +393,7 @@ class TestKeys(PropertyCommon):
         with self.assertRaises(UserError):
             audit.action_done()
         audit.line_ids.result = "present"
-        audit.line_ids.filtered(lambda l: l.key_id == self.pump_key).result = "missing"
+        audit.line_ids.filtered(lambda line: line.key_id == self.pump_key).result = "missing"
         audit.action_done()
         incident = audit.line_ids.incident_id
         self.assertEqual(incident.key_id, self.pump_key)

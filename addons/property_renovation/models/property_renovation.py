@@ -116,7 +116,7 @@ class PropertyRenovation(models.Model):
         string="Owner's Authorisation", attachment=True, help="Required from a tenant."
     )
     self_renovation = fields.Boolean(help="The resident does the works without a contractor.")
-    contractor_id = fields.Many2one("res.partner", string="Contractor", tracking=True)
+    contractor_id = fields.Many2one("res.partner", tracking=True)
     contractor_licence = fields.Binary(string="Business Licence", attachment=True)
     contractor_qualification = fields.Binary(string="Qualification", attachment=True)
     scope = fields.Text(required=True)
@@ -312,9 +312,10 @@ class PropertyRenovation(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for renovation in self:
             renovation.access_url = f"/my/renovations/{renovation.id}"
+        return result
 
     # ------------------------------------------------------------------
     # Helpers

@@ -91,9 +91,7 @@ class PropertyRenovationHotwork(models.Model):
     date_from = fields.Datetime(string="From", required=True)
     date_to = fields.Datetime(string="To", required=True)
     fire_measures = fields.Text(string="Fire Precautions", required=True)
-    issued_by_id = fields.Many2one(
-        "res.users", string="Issued By", readonly=True, default=lambda self: self.env.user
-    )
+    issued_by_id = fields.Many2one("res.users", readonly=True, default=lambda self: self.env.user)
 
     @api.constrains("date_from", "date_to")
     def _check_window(self):

@@ -80,7 +80,6 @@ class HelpdeskTicket(models.Model):
     )
     request_kind = fields.Selection(
         REQUEST_KINDS,
-        string="Request Kind",
         index=True,
         tracking=True,
         compute="_compute_request_kind",
@@ -99,7 +98,6 @@ class HelpdeskTicket(models.Model):
     )
     department_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Department",
         index=True,
         tracking=True,
         help="Department performing the work order, set at dispatch.",
@@ -211,7 +209,7 @@ class HelpdeskTicket(models.Model):
         help="The resident's own rating of the work; the supervisor's quality score is "
         "recorded apart, on the spot check.",
     )
-    resident_signed_off = fields.Datetime(string="Resident Signed Off", copy=False, readonly=True)
+    resident_signed_off = fields.Datetime(copy=False, readonly=True)
     # Paid services (特约服务)
     is_paid_service = fields.Boolean(
         related="category_id.property_is_paid", store=True, string="Paid Service"
@@ -250,7 +248,7 @@ class HelpdeskTicket(models.Model):
         compute="_compute_deadlines", store=True, index=True, copy=False
     )
     date_quoted = fields.Datetime(string="Quoted", copy=False, readonly=True)
-    quoted_by_id = fields.Many2one("res.users", string="Quoted By", copy=False, readonly=True)
+    quoted_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     quote_overdue = fields.Boolean(copy=False, index=True)
     quote_answer_date = fields.Datetime(string="Answered", copy=False, readonly=True)
     quote_answer_partner_id = fields.Many2one(
@@ -274,13 +272,11 @@ class HelpdeskTicket(models.Model):
         help="The staff member who recorded the resident's answer.",
     )
     actual_work = fields.Text(
-        string="Actual Work",
         copy=False,
         help="What was actually done on site, compared with the request.",
     )
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         copy=False,
         readonly=True,
         groups="account.group_account_invoice",

@@ -242,7 +242,7 @@ class PropertyVacancyRound(models.Model):
 
     def action_done(self):
         for round_ in self:
-            unchecked = round_.line_ids.filtered(lambda l: not l.checked)
+            unchecked = round_.line_ids.filtered(lambda line: not line.checked)
             if unchecked:
                 raise UserError(
                     self.env._(
@@ -250,7 +250,7 @@ class PropertyVacancyRound(models.Model):
                         units=", ".join(unchecked.unit_id.mapped("display_name")),
                     )
                 )
-            failed = round_.line_ids.filtered(lambda l: not all(l[check] for check in CHECKS))
+            failed = round_.line_ids.filtered(lambda line: not all(line[check] for check in CHECKS))
             if failed and round_.estate_id.supervisor_id:
                 round_.activity_schedule(
                     "mail.mail_activity_data_todo",
@@ -274,9 +274,9 @@ class PropertyVacancyRoundLine(models.Model):
     unit_id = fields.Many2one("property.unit", required=True)
     checked = fields.Boolean()
     doors_closed = fields.Boolean(string="Doors and Windows Closed")
-    taps_off = fields.Boolean(string="Taps Off")
-    power_off = fields.Boolean(string="Power Off")
-    nothing_missing = fields.Boolean(string="Nothing Missing")
+    taps_off = fields.Boolean()
+    power_off = fields.Boolean()
+    nothing_missing = fields.Boolean()
     nobody_staying = fields.Boolean(string="No Sign of Anyone Staying")
     note = fields.Char()
 

@@ -78,7 +78,7 @@ class CreditControlLine(models.Model):
         )
         estate_of = {o.partner_id: o.estate_id for o in units}
         for (partner, level), lines in self.grouped(
-            lambda l: (l.commercial_partner_id, l.policy_level_id)
+            lambda line: (line.commercial_partner_id, line.policy_level_id)
         ).items():
             step = level.property_step
             estate = estate_of.get(partner)
@@ -114,9 +114,9 @@ class CreditControlCommunication(models.Model):
                 "date_posted": date_posted or fields.Date.context_today(self),
             }
         )
-        self.credit_control_line_ids.filtered(lambda l: l.state in ("to_be_sent", "queued")).write(
-            {"state": "sent", "date_sent": fields.Date.context_today(self)}
-        )
+        self.credit_control_line_ids.filtered(
+            lambda line: line.state in ("to_be_sent", "queued")
+        ).write({"state": "sent", "date_sent": fields.Date.context_today(self)})
         self.env["credit.control.run"]._property_log_steps(self.credit_control_line_ids)
         return True
 
@@ -128,7 +128,7 @@ class CreditControlRun(models.Model):
         """Undo a run whose reminders were not sent: its lines go away and the owners
         stay where they were."""
         for run in self:
-            sent = run.line_ids.filtered(lambda l: l.state not in ("draft", "to_be_sent"))
+            sent = run.line_ids.filtered(lambda line: line.state not in ("draft", "to_be_sent"))
             if sent:
                 raise UserError(
                     self.env._("Reminders of this run were already sent: it cannot be undone.")
@@ -142,12 +142,14 @@ class CreditControlRun(models.Model):
         """Send e-mails and print letters (OCA); phone calls and home visits become
         activities for the service centre. Every step is logged on the owner."""
         self.ensure_one()
-        lines = self.line_ids.filtered(lambda l: l.state == "to_be_sent")
-        in_person = lines.filtered(lambda l: l.policy_level_id.property_step in ("phone", "visit"))
+        lines = self.line_ids.filtered(lambda line: line.state == "to_be_sent")
+        in_person = lines.filtered(
+            lambda line: line.policy_level_id.property_step in ("phone", "visit")
+        )
         result = super().run_channel_action()
         if in_person:
             in_person._property_schedule_contacts()
-        sent = lines.filtered(lambda l: l.state in ("sent", "queued") or l in in_person)
+        sent = lines.filtered(lambda line: line.state in ("sent", "queued") or line in in_person)
         self._property_log_steps(sent)
         return result
 
@@ -155,7 +157,7 @@ class CreditControlRun(models.Model):
     def _property_log_steps(self, lines):
         outstanding = partner_outstanding(self.env, lines.partner_id)
         for (partner, level), partner_lines in lines.grouped(
-            lambda l: (l.commercial_partner_id, l.policy_level_id)
+            lambda line: (line.commercial_partner_id, line.policy_level_id)
         ).items():
             # the dunning log belongs on the owner; finance may not edit contacts
             partner.sudo().message_post(
@@ -312,7 +314,8 @@ class ResCompany(models.Model):
     @api.model
     def _property_setup_dunning(self):
         """Make the property-fee policy the default of every company and let it watch
-        the companies' receivable accounts."""
+        the companies' receivable accounts: once, at install (the data file calls it in
+        its noupdate part), so an update keeps the policies chosen since."""
         policy = self.env.ref("property_service_desk.credit_policy_property_fees")
         receivables = self.env["account.account"].search(
             [("account_type", "=", "asset_receivable")]

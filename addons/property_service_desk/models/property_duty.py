@@ -141,7 +141,7 @@ class PropertyDutyRosterLine(models.Model):
         if (
             "user_id" in vals
             and not self.env.context.get("property_duty_swap")
-            and self.filtered(lambda l: l.roster_id.state == "published")
+            and self.filtered(lambda line: line.roster_id.state == "published")
         ):
             raise UserError(
                 self.env._("The roster is published: a swap needs the supervisor's approval.")

@@ -104,7 +104,6 @@ class PropertyEstate(models.Model):
     )
     night_team_id = fields.Many2one(
         "helpdesk.ticket.team",
-        string="Night Team",
         default=lambda self: self.env.ref(
             "property_service_desk.helpdesk_team_monitoring", raise_if_not_found=False
         ),

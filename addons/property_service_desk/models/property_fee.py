@@ -6,7 +6,6 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 UNIT_USAGES = [
     ("residential", "Residential"),
@@ -215,8 +214,8 @@ class PropertyFeeRate(models.Model):
 
     @api.model
     def _cron_monthly_billing(self):
-        """Bill this month for every estate with rates (idempotent)."""
-        estates = self.search([]).estate_id
+        """Bill this month for every estate with rates in force (idempotent)."""
+        estates = self.search([("date_from", "<=", fields.Date.context_today(self))]).estate_id
         if estates:
             self._bill(estates, fields.Date.context_today(self), commit=True)
 
@@ -228,31 +227,6 @@ class PropertyEstate(models.Model):
         """Bill these estates' fees of the month of ``day`` (a date or an ISO date) and
         return the invoices made; what is already invoiced is skipped."""
         return self.env["property.fee.rate"]._bill(self, fields.Date.to_date(day))
-
-
-class PropertyBillingWizard(models.TransientModel):
-    _name = "property.billing.wizard"
-    _description = "Monthly Billing"
-
-    estate_ids = fields.Many2many("property.estate", string="Estates", required=True)
-    month = fields.Date(
-        required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
-        help="Any day of the month to bill.",
-    )
-
-    def action_bill(self):
-        self.ensure_one()
-        invoices = self.estate_ids._bill_fees(self.month)
-        if not invoices:
-            raise UserError(self.env._("Nothing to bill: every fee of that month is invoiced."))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Fee Invoices"),
-            "res_model": "account.move",
-            "view_mode": "list,form",
-            "domain": [("id", "in", invoices.ids)],
-        }
 
 
 class AccountMove(models.Model):
@@ -339,11 +313,12 @@ class AccountMove(models.Model):
             if not partner_credits:
                 continue
             for invoice in partner_invoices.sorted(lambda m: (m.invoice_date, m.id)):
-                open_credits = partner_credits.filtered(lambda l: not l.reconciled)
+                open_credits = partner_credits.filtered(lambda line: not line.reconciled)
                 if not open_credits:
                     break
                 receivable = invoice.line_ids.filtered(
-                    lambda l: l.account_id.account_type == "asset_receivable" and not l.reconciled
+                    lambda line: line.account_id.account_type == "asset_receivable"
+                    and not line.reconciled
                 )
                 (receivable | open_credits).reconcile()
                 invoice.message_post(

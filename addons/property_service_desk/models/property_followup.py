@@ -90,9 +90,7 @@ class PropertyFollowup(models.Model):
     )
     partner_id = fields.Many2one("res.partner", string="Resident", tracking=True)
     due_date = fields.Date(required=True, tracking=True)
-    visitor_id = fields.Many2one(
-        "res.users", string="Visitor", tracking=True, domain="[('share', '=', False)]"
-    )
+    visitor_id = fields.Many2one("res.users", tracking=True, domain="[('share', '=', False)]")
     method = fields.Selection([("phone", "Phone"), ("visit", "Visit")], default="phone")
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
@@ -136,9 +134,10 @@ class PropertyFollowup(models.Model):
             followup.source_name = source.display_name if source else False
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for followup in self:
             followup.access_url = f"/my/followups/{followup.id}"
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

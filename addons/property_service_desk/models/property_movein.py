@@ -419,9 +419,7 @@ class PropertyMovein(models.Model):
         string="Received In",
         domain="[('type', 'in', ('bank', 'cash')), ('company_id', '=', company_id)]",
     )
-    prepayment_id = fields.Many2one(
-        "account.payment", string="Prepayment", readonly=True, copy=False
-    )
+    prepayment_id = fields.Many2one("account.payment", readonly=True, copy=False)
     prepayment_declined = fields.Char(
         string="Prepayment Declined Because",
         help="The prepayment is recommended, not compulsory: why the buyer did not pay it.",
@@ -577,7 +575,7 @@ class PropertyMovein(models.Model):
                 continue
             wanted = types._applies(movein.buyer_type, movein.by_proxy, movein.has_mortgage)
             stale |= movein.document_ids.filtered(
-                lambda l, w=wanted: l.type_id not in w and not l.checked
+                lambda line, w=wanted: line.type_id not in w and not line.checked
             )
             new_lines += [
                 {"movein_id": movein.id, "type_id": t.id}
@@ -758,15 +756,15 @@ class PropertyMovein(models.Model):
                 raise UserError(
                     self.env._("Name the engineer who inspected the unit with the owner.")
                 )
-            open_lines = movein.inspection_line_ids.filtered(lambda l: not l.result)
+            open_lines = movein.inspection_line_ids.filtered(lambda line: not line.result)
             if open_lines:
                 raise UserError(
                     self.env._(
                         "Inspect every item: %(items)s.", items=", ".join(open_lines.mapped("name"))
                     )
                 )
-            defects = movein.inspection_line_ids.filtered(lambda l: l.result == "defect")
-            vague = defects.filtered(lambda l: not l.defect or not l.category_id)
+            defects = movein.inspection_line_ids.filtered(lambda line: line.result == "defect")
+            vague = defects.filtered(lambda line: not line.defect or not line.category_id)
             if vague:
                 raise UserError(
                     self.env._(
@@ -806,7 +804,7 @@ class PropertyMovein(models.Model):
                     self.env._("Re-inspect once every rectification request is closed.")
                 )
             failed = movein.inspection_line_ids.filtered(
-                lambda l: l.result == "defect" and not l.reinspection_ok
+                lambda line: line.result == "defect" and not line.reinspection_ok
             )
             if failed:
                 raise UserError(
@@ -827,7 +825,9 @@ class PropertyMovein(models.Model):
         """Defects still there at the re-inspection go back to rectification."""
         for movein in self:
             failed = movein.inspection_line_ids.filtered(
-                lambda l: l.result == "defect" and not l.reinspection_ok and l.ticket_id.closed
+                lambda line: line.result == "defect"
+                and not line.reinspection_ok
+                and line.ticket_id.closed
             )
             if not failed:
                 raise UserError(self.env._("No closed defect failed the re-inspection."))
@@ -1130,9 +1130,9 @@ class PropertyMoveinItem(models.Model):
             self._check_open(self.env["property.movein"].browse(vals["movein_id"]))
         return super().write(self._stamp(vals))
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
         self._check_open(self.movein_id)
-        return super().unlink()
 
     def _stamp(self, vals):
         """Who handed an item out, and when, is stamped by the tick."""

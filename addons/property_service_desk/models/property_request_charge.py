@@ -94,9 +94,9 @@ class PropertyRequestCharge(models.Model):
             self.env["helpdesk.ticket"].browse(vals["ticket_id"])._check_quote_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_quote_sent(self):
         self.ticket_id._check_quote_editable()
-        return super().unlink()
 
 
 class PropertyRequestMaterial(models.Model):
@@ -119,11 +119,10 @@ class PropertyRequestMaterial(models.Model):
         help="Result of the technician's check of the material before using it.",
     )
     resident_warned = fields.Boolean(
-        string="Resident Warned",
         help="The resident was told that the material failed the check or is of poor "
         "quality, and chose how to go on.",
     )
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     note = fields.Char()
 
     @api.constrains("check_result", "resident_warned")
@@ -153,7 +152,7 @@ class PropertyRequestMaterial(models.Model):
         self.ticket_id._check_not_closed()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed_request(self):
         if self.filtered("ticket_id.closed"):
             raise UserError(self.env._("The materials of a completed request cannot change."))
-        return super().unlink()

@@ -23,7 +23,7 @@ class PropertySpotCheck(models.Model):
     rate = fields.Float(string="Rate (%)", readonly=True)
     seed = fields.Char(readonly=True, help="Seed of the draw: the same seed draws the same sample.")
     population_count = fields.Integer(string="Work Orders of the Week", readonly=True)
-    supervisor_id = fields.Many2one("res.users", string="Supervisor")
+    supervisor_id = fields.Many2one("res.users")
     line_ids = fields.One2many("property.spot.check.line", "check_id", string="Sample")
     sample_count = fields.Integer(compute="_compute_progress")
     checked_count = fields.Integer(compute="_compute_progress")

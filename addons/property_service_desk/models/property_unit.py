@@ -117,7 +117,6 @@ class PropertyUnit(models.Model):
     )
     fee_payer_id = fields.Many2one(
         "res.partner",
-        string="Fee Payer",
         compute="_compute_occupants",
         store=True,
         index=True,
@@ -173,9 +172,10 @@ class PropertyUnit(models.Model):
             unit.document_count = counts.get(unit, 0)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for unit in self:
             unit.access_url = f"/my/units/{unit.id}"
+        return result
 
     # ------------------------------------------------------------------
     # Constraints and onchanges

@@ -56,7 +56,7 @@ class TestDunning(PropertyCommon):
     def test_one_reminder_for_all_overdue_invoices_logged_with_the_amount(self):
         self.assertEqual(self.env.company.credit_policy_id, self.policy)
         run = self._run(date(2026, 4, 10))
-        lines = run.line_ids.filtered(lambda l: l.commercial_partner_id == self.owner_a)
+        lines = run.line_ids.filtered(lambda line: line.commercial_partner_id == self.owner_a)
         self.assertEqual(len(lines), 3)
         self.assertEqual(set(lines.mapped("level")), {1})
         # the preview says why
@@ -93,14 +93,16 @@ class TestDunning(PropertyCommon):
             active_model="account.move", active_ids=self.invoices.ids
         ).create({"group_payment": True})._create_payments()
         later = self._run(date(2026, 4, 25))
-        self.assertFalse(later.line_ids.filtered(lambda l: l.commercial_partner_id == self.owner_a))
+        self.assertFalse(
+            later.line_ids.filtered(lambda line: line.commercial_partner_id == self.owner_a)
+        )
 
     def test_phone_calls_become_activities_for_the_front_desk(self):
         first = self._run(date(2026, 4, 10))
         first.set_to_ready_lines()
         first.run_channel_action()
         second = self._run(date(2026, 4, 20))
-        lines = second.line_ids.filtered(lambda l: l.commercial_partner_id == self.owner_a)
+        lines = second.line_ids.filtered(lambda line: line.commercial_partner_id == self.owner_a)
         self.assertTrue(lines)
         self.assertEqual(set(lines.mapped("level")), {2})
         second.set_to_ready_lines()

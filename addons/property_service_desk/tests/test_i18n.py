@@ -1,5 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 import polib
 
 from odoo.tests import TransactionCase, tagged
@@ -7,6 +9,16 @@ from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationModuleReader
 
 SUITE = ("property_service_desk", "property_keys", "property_renovation", "property_complaints")
+# words that read the same in Chinese screens
+NEUTRAL_WORDS = {"ID", "id"}
+
+
+def needs_translation(term):
+    """A term with a word of Latin letters outside its markup: the OCA .po format leaves
+    the translation of a language-neutral term (a code, a unit, Chinese demo text, bare
+    markup) empty, since it would repeat the source."""
+    text = re.sub(r"<[^>]*>", " ", term)
+    return any(word not in NEUTRAL_WORDS for word in re.findall(r"[A-Za-z]{2,}", text))
 
 
 @tagged("post_install", "-at_install")
@@ -33,7 +45,7 @@ class TestTranslations(TransactionCase):
             }
             self.assertTrue(terms, module)
             self.assertFalse(
-                sorted(terms - translated),
+                sorted(term for term in terms - translated if needs_translation(term)),
                 f"{module}: terms without a zh_CN translation",
             )
 

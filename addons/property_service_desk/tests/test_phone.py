@@ -53,7 +53,7 @@ class TestPhone(HttpCase):
         step = movein._step("eligibility")
         self.assertEqual(step.done_user_id, self.staff)
         self.assertEqual(movein.sales_verifier, "Ms Sun")
-        door = movein.inspection_line_ids.filtered(lambda l: l.name == "Front door")
+        door = movein.inspection_line_ids.filtered(lambda line: line.name == "Front door")
         self.assertEqual((door.result, door.defect), ("defect", "Lock sticks"))
 
     def test_patrol_round_on_a_phone(self):

@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // Forms used away from the desk, on a phone-sized screen (375 × 667): nothing may stick
 // out sideways, the step's button stays in reach, and x2many lines are cards that open
@@ -41,7 +41,8 @@ registry.category("web_tour.tours").add("property_movein_phone", {
         },
         {
             content: "The next step is the developer's finance",
-            trigger: ".o_form_view .o_field_widget[name='current_step']:contains('Finance')",
+            trigger:
+                ".o_form_view .o_field_widget[name='current_step']:contains('Finance')",
         },
         {
             content: "Inspection tab",
@@ -50,7 +51,8 @@ registry.category("web_tour.tours").add("property_movein_phone", {
         },
         {
             content: "The inspection items are cards",
-            trigger: ".o_field_widget[name='inspection_line_ids'] .o_kanban_record:contains('Front door')",
+            trigger:
+                ".o_field_widget[name='inspection_line_ids'] .o_kanban_record:contains('Front door')",
             run: "click",
         },
         {
@@ -70,7 +72,8 @@ registry.category("web_tour.tours").add("property_movein_phone", {
         },
         {
             content: "The card shows the defect",
-            trigger: ".o_field_widget[name='inspection_line_ids'] .o_kanban_record:contains('Lock sticks')",
+            trigger:
+                ".o_field_widget[name='inspection_line_ids'] .o_kanban_record:contains('Lock sticks')",
             run: checkNoSidewaysScroll,
         },
         {
@@ -101,7 +104,8 @@ registry.category("web_tour.tours").add("property_patrol_phone", {
         },
         {
             content: "Answer the first check",
-            trigger: ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Fire doors closed')",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Fire doors closed')",
             run: "click",
         },
         {
@@ -121,7 +125,8 @@ registry.category("web_tour.tours").add("property_patrol_phone", {
         },
         {
             content: "The card shows it",
-            trigger: ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Door wedged open')",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Door wedged open')",
         },
         {
             content: "Back to the list: the form is saved on the way",

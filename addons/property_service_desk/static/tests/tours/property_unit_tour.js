@@ -1,4 +1,4 @@
-import { registry } from "@web/core/registry";
+import {registry} from "@web/core/registry";
 
 // A front-desk workflow in the web client: find a unit, register its owner as the fee
 // payer from the unit form, then look at the units as kanban and pivot.
@@ -16,12 +16,14 @@ registry.category("web_tour.tours").add("property_unit_register_owner", {
         },
         {
             content: "Add an occupant",
-            trigger: ".o_field_widget[name='occupancy_ids'] .o_field_x2many_list_row_add a",
+            trigger:
+                ".o_field_widget[name='occupancy_ids'] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
             content: "Choose the person",
-            trigger: ".o_field_widget[name='occupancy_ids'] .o_data_row [name='partner_id'] input",
+            trigger:
+                ".o_field_widget[name='occupancy_ids'] .o_data_row [name='partner_id'] input",
             run: "edit Tour Owner",
         },
         {
@@ -31,7 +33,8 @@ registry.category("web_tour.tours").add("property_unit_register_owner", {
         },
         {
             content: "They pay the fees",
-            trigger: ".o_field_widget[name='occupancy_ids'] .o_data_row [name='is_fee_payer'] input",
+            trigger:
+                ".o_field_widget[name='occupancy_ids'] .o_data_row [name='is_fee_payer'] input",
             run: "click",
         },
         {
@@ -41,7 +44,8 @@ registry.category("web_tour.tours").add("property_unit_register_owner", {
         },
         {
             content: "Saved: the unsold unit became vacant",
-            trigger: ".o_form_saved .o_statusbar_status button.o_arrow_button_current:contains('Vacant')",
+            trigger:
+                ".o_form_saved .o_statusbar_status button.o_arrow_button_current:contains('Vacant')",
         },
         {
             content: "Back to the units",
