@@ -1,11 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-import io
-
-import xlsxwriter
-
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 COLLECTION_TARGET = 95.0
 
@@ -31,8 +27,22 @@ class PropertyCollectionReport(models.Model):
         string="Collection Rate (%)",
         readonly=True,
         aggregator="avg",
-        help="Collected ÷ due for the month, per building (target 95%).",
+        help="Collected ÷ due (target 95%): in totals and groups too, the sums' ratio, not "
+        "an average of the rates.",
     )
+
+    def _read_group_select(self, aggregate_spec, query):
+        # a rate of a group is what the group collected of what it was due: an average
+        # of the buildings' rates would weigh a small building like a large one
+        if aggregate_spec.split(":")[0] == "collection_rate":
+            due = self._read_group_select("amount_due:sum", query)
+            collected = self._read_group_select("amount_collected:sum", query)
+            return SQL(
+                "COALESCE(100.0 * %s / NULLIF(%s, 0), 0.0)",
+                collected,
+                due,
+            )
+        return super()._read_group_select(aggregate_spec, query)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -103,92 +113,3 @@ class PropertyEstate(models.Model):
             estate.fee_month_collected = collected
             estate.fee_month_rate = 100.0 * collected / due if due else 0.0
             estate.fee_rate_below_target = bool(due) and estate.fee_month_rate < COLLECTION_TARGET
-
-
-class PropertyAgedReceivables(models.TransientModel):
-    """Aged receivables by unit (.xlsx): what each unit's payers owe, by how long it is
-    past due."""
-
-    _name = "property.aged.receivables"
-    _description = "Aged Fee Receivables"
-
-    estate_ids = fields.Many2many("property.estate", string="Estates")
-    date = fields.Date(string="At", required=True, default=fields.Date.context_today)
-    file = fields.Binary(readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
-
-    # upper bound (days past due) of each column; the last one is open
-    BUCKETS = ((0, "not_due"), (30, "1_30"), (60, "31_60"), (90, "61_90"), (None, "over_90"))
-
-    def _get_rows(self):
-        """{(estate, unit, partner): [amount per bucket]} from one search, whatever the
-        number of invoices."""
-        self.ensure_one()
-        domain = [
-            ("property_fee_unit_id", "!=", False),
-            ("move_type", "=", "out_invoice"),
-            ("state", "=", "posted"),
-            ("payment_state", "in", ("not_paid", "partial")),
-            ("invoice_date", "<=", self.date),
-        ]
-        if self.estate_ids:
-            domain.append(("property_fee_estate_id", "in", self.estate_ids.ids))
-        invoices = self.env["account.move"].search_fetch(
-            domain,
-            ["property_fee_unit_id", "partner_id", "invoice_date_due", "amount_residual"],
-        )
-        rows = {}
-        for invoice in invoices:
-            key = (
-                invoice.property_fee_unit_id.estate_id,
-                invoice.property_fee_unit_id,
-                invoice.partner_id,
-            )
-            buckets = rows.setdefault(key, [0.0] * len(self.BUCKETS))
-            late = (self.date - invoice.invoice_date_due).days
-            index = len(self.BUCKETS) - 1
-            if late <= 0:
-                index = 0
-            else:
-                for position, (limit, _label) in enumerate(self.BUCKETS[1:-1], start=1):
-                    if late <= limit:
-                        index = position
-                        break
-            buckets[index] += invoice.amount_residual
-        return dict(sorted(rows.items(), key=lambda item: (item[0][0].name, item[0][1].code)))
-
-    def action_export(self):
-        self.ensure_one()
-        rows = self._get_rows()
-        output = io.BytesIO()
-        book = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = book.add_format({"bold": True})
-        money = book.add_format({"num_format": "#,##0.00"})
-        sheet = book.add_worksheet(self.env._("Aged Receivables"))
-        headers = [self.env._("Estate"), self.env._("Unit"), self.env._("Payer")]
-        headers += [
-            self.env._("Not Due"),
-            self.env._("1-30 Days"),
-            self.env._("31-60 Days"),
-            self.env._("61-90 Days"),
-            self.env._("Over 90 Days"),
-        ]
-        headers.append(self.env._("Total"))
-        sheet.write_row(0, 0, headers, bold)
-        sheet.set_column(0, 2, 22)
-        for row, ((estate, unit, partner), buckets) in enumerate(rows.items(), start=1):
-            sheet.write_row(row, 0, [estate.name, unit.code, partner.name])
-            for col, amount in enumerate([*buckets, sum(buckets)], start=3):
-                sheet.write_number(row, col, amount, money)
-        book.close()
-        self.write(
-            {
-                "file": base64.b64encode(output.getvalue()),
-                "file_name": f"aged-receivables-{self.date}.xlsx",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.file_name}?download=true",
-            "target": "self",
-        }

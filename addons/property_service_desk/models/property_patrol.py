@@ -134,6 +134,13 @@ class PropertyPatrolRound(models.Model):
         "unique(plan_id, date)", "This plan already has a round that day."
     )
 
+    @api.depends("plan_id.name", "date")
+    def _compute_display_name(self):
+        for round_ in self:
+            round_.display_name = " · ".join(
+                filter(None, [round_.plan_id.name, round_.date and str(round_.date)])
+            )
+
     def _alert_supervisor(self, summary):
         for round_ in self:
             supervisor = round_.estate_id.supervisor_id
@@ -146,7 +153,7 @@ class PropertyPatrolRound(models.Model):
         for round_ in self:
             if round_.state != "planned":
                 raise UserError(self.env._("This round is not open."))
-            if round_.line_ids.filtered(lambda l: not l.result):
+            if round_.line_ids.filtered(lambda line: not line.result):
                 raise UserError(self.env._("Answer every check of the round first."))
             scanned = round_.visit_ids.checkpoint_id
             if round_.plan_id.checkpoint_ids - scanned:
@@ -230,7 +237,7 @@ class PropertyPatrolLine(models.Model):
     due_date = fields.Date(string="Rectify By")
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
     unit_id = fields.Many2one("property.unit", string="Unit Concerned")
-    violation_id = fields.Many2one("property.violation", string="Violation", readonly=True)
+    violation_id = fields.Many2one("property.violation", readonly=True)
     note_team_id = fields.Many2one(
         "helpdesk.ticket.team", string="Department to Tell", help="Told by a to-do."
     )
@@ -278,7 +285,7 @@ class PropertyPatrolLine(models.Model):
         return result
 
     def _after_update(self):
-        for line in self.filtered(lambda l: l.result == "failed" and not l.due_date):
+        for line in self.filtered(lambda line: line.result == "failed" and not line.due_date):
             line.due_date = line.round_id.date + timedelta(days=FINDING_DAYS)
         team = self.env.ref(
             "property_service_desk.helpdesk_team_security", raise_if_not_found=False
@@ -296,7 +303,7 @@ class PropertyPatrolLine(models.Model):
 
     def action_make_request(self):
         """A failed check becomes a repair request in one click."""
-        for line in self.filtered(lambda l: l.result == "failed" and not l.ticket_id):
+        for line in self.filtered(lambda line: line.result == "failed" and not line.ticket_id):
             line.ticket_id = self.env["helpdesk.ticket"].create(
                 {
                     "name": line.name,
@@ -314,7 +321,7 @@ class PropertyPatrolLine(models.Model):
     def action_make_violation(self):
         """A failed check becomes a resident violation of the unit concerned."""
         category = self.env.ref("property_service_desk.violation_category_other")
-        for line in self.filtered(lambda l: l.result == "failed" and not l.violation_id):
+        for line in self.filtered(lambda line: line.result == "failed" and not line.violation_id):
             if not line.unit_id:
                 raise UserError(self.env._("Choose the unit the violation concerns."))
             line.violation_id = self.env["property.violation"].create(
@@ -329,7 +336,7 @@ class PropertyPatrolLine(models.Model):
 
     def action_note_department(self):
         """A failed check for another department: a to-do for its team leader."""
-        for line in self.filtered(lambda l: l.result == "failed"):
+        for line in self.filtered(lambda line: line.result == "failed"):
             leader = line.note_team_id.user_id
             if not leader:
                 raise UserError(self.env._("Choose a department with a team leader."))
@@ -343,5 +350,7 @@ class PropertyPatrolLine(models.Model):
 
     def action_verify(self):
         """Checked on site: the finding is rectified."""
-        self.filtered(lambda l: l.result == "failed")._guarded_write({"verified_on_site": True})
+        self.filtered(lambda line: line.result == "failed")._guarded_write(
+            {"verified_on_site": True}
+        )
         return True

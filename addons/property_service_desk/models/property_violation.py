@@ -150,9 +150,10 @@ class PropertyViolation(models.Model):
             raise UserError(self.env._("Only the director overrules the severity."))
 
     def action_notify(self):
-        """Issue the next notice (first, second, final) with the category's text."""
-        today = fields.Date.context_today(self)
+        """Issue the next notice (first, second, final) with the category's text, dated
+        on the estate's day."""
         for violation in self:
+            today = violation.estate_id._local_date()
             if violation.state != "open":
                 raise UserError(self.env._("The violation is closed."))
             issued = violation.notice_ids.mapped("stage")
@@ -162,15 +163,28 @@ class PropertyViolation(models.Model):
             category = violation.category_id
             violation.check_access("write")
             # sudo: a notice is issued only here, with the category's text and deadline
-            self.env["property.violation.notice"].sudo().create(
-                {
-                    "violation_id": violation.id,
-                    "stage": stage,
-                    "date": today,
-                    "deadline": today + timedelta(days=7 if stage != "final" else 3),
-                    "text": category[f"text_{stage}"],
-                    "department": category.department,
-                }
+            notice = (
+                self.env["property.violation.notice"]
+                .sudo()
+                .create(
+                    {
+                        "violation_id": violation.id,
+                        "stage": stage,
+                        "date": today,
+                        "deadline": today + timedelta(days=7 if stage != "final" else 3),
+                        "text": category[f"text_{stage}"],
+                        "department": category.department,
+                    }
+                )
+            )
+            violation.message_post(
+                body=self.env._(
+                    "%(notice)s issued: rectify by %(deadline)s; delivered by %(department)s.",
+                    notice=notice._stage_label(),
+                    deadline=notice.deadline,
+                    department=notice._department_label(),
+                ),
+                subtype_xmlid="mail.mt_note",
             )
         return True
 
@@ -257,9 +271,7 @@ class PropertyViolationNotice(models.Model):
                 raise UserError(
                     self.env._(
                         "%(department)s delivers this notice and records its delivery.",
-                        department=dict(
-                            notice._fields["department"]._description_selection(self.env)
-                        )[notice.department],
+                        department=notice._department_label(),
                     )
                 )
             notice._guarded_write(
@@ -268,7 +280,23 @@ class PropertyViolationNotice(models.Model):
                     "delivered_by_id": user.id,
                 }
             )
+            notice.violation_id.message_post(
+                body=self.env._(
+                    "%(notice)s delivered by %(user)s.",
+                    notice=notice._stage_label(),
+                    user=user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return True
+
+    def _stage_label(self):
+        self.ensure_one()
+        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
+
+    def _department_label(self):
+        self.ensure_one()
+        return dict(self._fields["department"]._description_selection(self.env))[self.department]
 
 
 class PropertyViolationPenalty(models.Model):

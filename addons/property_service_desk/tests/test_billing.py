@@ -83,7 +83,7 @@ class TestBilling(PropertyCommon):
         return self.env["property.fee.rate"].with_user(self.finance)._bill(self.estate_a, day)
 
     def _line(self, invoices, unit):
-        return invoices.invoice_line_ids.filtered(lambda l: l.property_unit_id == unit)
+        return invoices.invoice_line_ids.filtered(lambda line: line.property_unit_id == unit)
 
     def test_area_rate_custody_and_pro_rata(self):
         invoices = self._bill()
@@ -109,7 +109,7 @@ class TestBilling(PropertyCommon):
         self.assertFalse(self._line(february, self.unit_a2))  # nobody paid yet
         receivable = sum(
             invoices.line_ids.filtered(
-                lambda l: l.account_id.account_type == "asset_receivable"
+                lambda line: line.account_id.account_type == "asset_receivable"
             ).mapped("balance")
         )
         self.assertEqual(receivable, sum(invoices.mapped("amount_total")))
@@ -251,3 +251,23 @@ class TestBilling(PropertyCommon):
         # due 2026-03-16, 46 days late on 1 May: the 31-60 column
         self.assertEqual(values["P-001"][5], 300.0)
         self.assertEqual(values["P-001"][8], 300.0)
+
+    def test_a_group_rate_is_the_ratio_of_its_sums(self):
+        """The pivot's totals: what the estate collected of what it was due, not the
+        average of its buildings' rates (the demo estate's buildings differ in size and in
+        how much they paid)."""
+        director = self.env.ref("property_service_desk.user_director_demo")
+        estate = self.env.ref("property_service_desk.estate_cuihu_demo")
+        Report = self.env["property.collection.report"].with_user(director)
+        self.env.flush_all()
+        rows = Report.search([("estate_id", "=", estate.id)])
+        months = set(rows.mapped("month"))
+        self.assertGreaterEqual(len(months), 2, "the demo bills several months")
+        [(_estate, rate, due, collected)] = Report._read_group(
+            [("estate_id", "=", estate.id)],
+            ["estate_id"],
+            ["collection_rate:avg", "amount_due:sum", "amount_collected:sum"],
+        )
+        self.assertAlmostEqual(rate, 100.0 * collected / due, places=2)
+        average = sum(rows.mapped("collection_rate")) / len(rows)
+        self.assertNotAlmostEqual(rate, average, places=1)

@@ -62,6 +62,7 @@ class TestPatrols(PropertyCommon):
         self.assertEqual(len(round_), 1)
         self.assertEqual(round_.window_start, datetime(2026, 3, 3, 1, 0))  # 09:00 local
         self.assertEqual(round_.line_ids.mapped("name"), ["Fire doors closed", "Roof drains clear"])
+        self.assertEqual(round_.display_name, "Fire corridors and roofs · 2026-03-03")
         with freeze_time(datetime(2026, 3, 3, 4, 0)):  # 12:00, after the window
             self._run_cron(CRON)
         self.assertEqual(round_.state, "missed")

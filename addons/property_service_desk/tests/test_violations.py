@@ -114,6 +114,10 @@ class TestViolations(PropertyCommon):
             notice.with_user(self.assistant_a).text = "Softer text"
         notice.with_user(guard).action_delivered()
         self.assertEqual(notice.delivered_by_id, guard)
+        # issued and delivered, as the violation's history tells
+        log = " ".join(violation.message_ids.mapped("body"))
+        self.assertIn("First Notice issued", log)
+        self.assertIn(f"First Notice delivered by {guard.name}", log)
         self.assertEqual(notice.date_delivered, self.estate_a._local_today())
         with self.assertRaisesRegex(UserError, "already delivered"):
             notice.with_user(guard).action_delivered()
