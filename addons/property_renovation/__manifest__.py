@@ -19,6 +19,7 @@
         "report/property_renovation_reports.xml",
         "views/property_renovation_views.xml",
         "views/portal_templates.xml",
+        "views/property_renovation_search_views.xml",
         "views/menus.xml",
     ],
     "demo": [

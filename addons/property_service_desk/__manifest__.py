@@ -59,6 +59,7 @@
         "views/res_users_views.xml",
         "views/portal_templates.xml",
         "views/helpdesk_portal_templates.xml",
+        "views/property_service_desk_search_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -44,6 +44,7 @@ MAJOR_LADDER = ("supervisor", "director")
 class HelpdeskTicket(models.Model):
     """Every request the service centre receives (报事报修), whatever the channel."""
 
+    _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "property.guarded.mixin"]
     _guarded_fields = {
         "quote_state": _lt("Send Quote, the resident's answer or Reset Quote"),

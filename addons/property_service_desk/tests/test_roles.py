@@ -127,6 +127,16 @@ class TestSuiteRoles(TransactionCase):
                     f"{name} has a company but no multi-company rule",
                 )
 
+    def test_every_model_behind_a_menu_has_a_search_view(self):
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.actions.act_window"), ("module", "=like", f"{SUITE_PREFIX}%")]
+        )
+        actions = self.env["ir.actions.act_window"].browse(data.mapped("res_id"))
+        searched = set(self.env["ir.ui.view"].search([("type", "=", "search")]).mapped("model"))
+        ours = set(suite_models(self.env))
+        missing = sorted(set(actions.mapped("res_model")) & ours - searched)
+        self.assertFalse(missing, "models listed by an action but with no search view")
+
     def _other_value(self, record, name):
         field = record._fields[name]
         value = record[name]
