@@ -137,6 +137,17 @@ class TestSuiteRoles(TransactionCase):
         missing = sorted(set(actions.mapped("res_model")) & ours - searched)
         self.assertFalse(missing, "models listed by an action but with no search view")
 
+    def test_every_screen_has_a_readable_address(self):
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.actions.act_window"), ("module", "=like", f"{SUITE_PREFIX}%")]
+        )
+        actions = self.env["ir.actions.act_window"].browse(data.mapped("res_id"))
+        screens = actions.filtered(lambda a: a.target != "new")
+        self.assertFalse(
+            sorted(screens.filtered(lambda a: not a.path).get_external_id().values()),
+            "actions opened as screens without a path (/odoo/<path>)",
+        )
+
     def _other_value(self, record, name):
         field = record._fields[name]
         value = record[name]
