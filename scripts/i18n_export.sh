@@ -38,4 +38,8 @@ po.save(sys.argv[1])
 print(sum(1 for e in po if not e.msgstr and not e.obsolete))' "$po" "$previous")
     rm -f "$previous"
     log "$module: $po ($missing untranslated)"
+    # the template, as OCA ships it, for translators of other languages
+    odoo_bin i18n export -d "$DB" -o "$REPO_ROOT/addons/$module/i18n/$module.pot" "$module" \
+        >/dev/null 2>&1 || die "Exporting the template of $module failed."
 done
+log "Run ./scripts/lint.sh: its .po check rewrites the files in OCA's format."
