@@ -1,6 +1,5 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
 from collections import defaultdict
 
@@ -24,6 +23,7 @@ class PropertyComplaintReport(models.TransientModel):
     against the previous ones, as a PDF or a spreadsheet."""
 
     _name = "property.complaint.report"
+    _inherit = ["property.download.mixin"]
     _description = "Monthly Complaint Analysis"
 
     estate_id = fields.Many2one("property.estate", required=True)
@@ -218,14 +218,6 @@ class PropertyComplaintReport(models.TransientModel):
                 ],
             )
         book.close()
-        self.write(
-            {
-                "file": base64.b64encode(output.getvalue()),
-                "file_name": f"complaints-{self.estate_id.code}-{months[-1]:%Y-%m}.xlsx",
-            }
+        return self._download_file(
+            output.getvalue(), f"complaints-{self.estate_id.code}-{months[-1]:%Y-%m}.xlsx"
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.file_name}?download=true",
-            "target": "self",
-        }

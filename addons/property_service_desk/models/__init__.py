@@ -1,4 +1,6 @@
 from . import property_guarded_mixin
+from . import property_download_mixin
+from . import property_tick_stamp_mixin
 from . import mail_activity_mixin
 from . import property_estate
 from . import property_building

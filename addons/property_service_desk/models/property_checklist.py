@@ -1,9 +1,11 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.tools import LazyTranslate
 
 from .helpdesk_ticket_category import REQUEST_KINDS
+
+_lt = LazyTranslate(__name__)
 
 
 class PropertyChecklistTemplate(models.Model):
@@ -22,7 +24,15 @@ class PropertyChecklistTemplate(models.Model):
 class PropertyChecklistLine(models.Model):
     _name = "property.checklist.line"
     _description = "Request Checklist Line"
+    _inherit = ["property.tick.stamp.mixin"]
     _order = "ticket_id, sequence, id"
+    _tick_stamps = {
+        "is_done": (
+            "done_user_id",
+            "done_date",
+            _lt("Who did a step, and when, is stamped by the tick."),
+        )
+    }
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, index=True, ondelete="cascade")
     name = fields.Char(string="Step", required=True)
@@ -30,14 +40,3 @@ class PropertyChecklistLine(models.Model):
     is_done = fields.Boolean(string="Done")
     done_date = fields.Datetime(readonly=True)
     done_user_id = fields.Many2one("res.users", string="Done By", readonly=True)
-
-    def write(self, vals):
-        if {"done_user_id", "done_date"} & set(vals) and not self.env.su:
-            raise UserError(self.env._("Who did a step, and when, is stamped by the tick."))
-        if "is_done" in vals:
-            vals = {
-                **vals,
-                "done_date": fields.Datetime.now() if vals["is_done"] else False,
-                "done_user_id": self.env.uid if vals["is_done"] else False,
-            }
-        return super().write(vals)

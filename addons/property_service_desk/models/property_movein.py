@@ -1026,7 +1026,15 @@ class PropertyMoveinStep(models.Model):
 class PropertyMoveinDocument(models.Model):
     _name = "property.movein.document"
     _description = "Move-in Document Check"
+    _inherit = ["property.tick.stamp.mixin"]
     _order = "movein_id, stage, sequence, id"
+    _tick_stamps = {
+        "checked": (
+            "checked_user_id",
+            "checked_date",
+            _lt("Who checked a document, and when, is stamped by the tick."),
+        )
+    }
 
     movein_id = fields.Many2one("property.movein", required=True, ondelete="cascade", index=True)
     type_id = fields.Many2one("property.movein.document.type", required=True, ondelete="restrict")
@@ -1039,17 +1047,6 @@ class PropertyMoveinDocument(models.Model):
     file = fields.Binary(string="Copy", attachment=True)
     file_name = fields.Char()
     archive_document_id = fields.Many2one("property.document", readonly=True)
-
-    def write(self, vals):
-        if {"checked_user_id", "checked_date"} & set(vals) and not self.env.su:
-            raise UserError(self.env._("Who checked a document, and when, is stamped by the tick."))
-        if "checked" in vals:
-            vals = {
-                **vals,
-                "checked_user_id": self.env.uid if vals["checked"] else False,
-                "checked_date": fields.Datetime.now() if vals["checked"] else False,
-            }
-        return super().write(vals)
 
 
 class PropertyMoveinInspectionLine(models.Model):
@@ -1100,6 +1097,14 @@ class PropertyMoveinInspectionLine(models.Model):
 class PropertyMoveinItem(models.Model):
     _name = "property.movein.item"
     _description = "Move-in Handout Line"
+    _inherit = ["property.tick.stamp.mixin"]
+    _tick_stamps = {
+        "handed": (
+            "handed_user_id",
+            "handed_date",
+            _lt("Who handed an item out, and when, is stamped by the tick."),
+        )
+    }
     _order = "movein_id, id"
 
     movein_id = fields.Many2one("property.movein", required=True, ondelete="cascade", index=True)
@@ -1121,30 +1126,17 @@ class PropertyMoveinItem(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_open(self.env["property.movein"].browse(v.get("movein_id") for v in vals_list))
-        vals_list = [self._stamp(vals) for vals in vals_list]
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_open(self.movein_id)
         if "movein_id" in vals:
             self._check_open(self.env["property.movein"].browse(vals["movein_id"]))
-        return super().write(self._stamp(vals))
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
         self._check_open(self.movein_id)
-
-    def _stamp(self, vals):
-        """Who handed an item out, and when, is stamped by the tick."""
-        if {"handed_user_id", "handed_date"} & set(vals) and not self.env.su:
-            raise UserError(self.env._("Who handed an item out, and when, is stamped by the tick."))
-        if "handed" in vals:
-            vals = {
-                **vals,
-                "handed_user_id": self.env.uid if vals["handed"] else False,
-                "handed_date": fields.Datetime.now() if vals["handed"] else False,
-            }
-        return vals
 
 
 class PropertyDocument(models.Model):

@@ -1,6 +1,5 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
 
 import xlsxwriter
@@ -13,6 +12,7 @@ class PropertyAgedReceivables(models.TransientModel):
     past due."""
 
     _name = "property.aged.receivables"
+    _inherit = ["property.download.mixin"]
     _description = "Aged Fee Receivables"
 
     estate_ids = fields.Many2many("property.estate", string="Estates")
@@ -84,14 +84,4 @@ class PropertyAgedReceivables(models.TransientModel):
             for col, amount in enumerate([*buckets, sum(buckets)], start=3):
                 sheet.write_number(row, col, amount, money)
         book.close()
-        self.write(
-            {
-                "file": base64.b64encode(output.getvalue()),
-                "file_name": f"aged-receivables-{self.date}.xlsx",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.file_name}?download=true",
-            "target": "self",
-        }
+        return self._download_file(output.getvalue(), f"aged-receivables-{self.date}.xlsx")

@@ -1,6 +1,5 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 import io
 from collections import defaultdict
 from datetime import timedelta
@@ -18,6 +17,7 @@ class PropertyRequestStatistics(models.TransientModel):
     still open."""
 
     _name = "property.request.statistics"
+    _inherit = ["property.download.mixin"]
     _description = "Request Statistics Export"
 
     date_from = fields.Date(
@@ -142,14 +142,6 @@ class PropertyRequestStatistics(models.TransientModel):
                     row += 1
                 row += 1
         book.close()
-        self.write(
-            {
-                "file": base64.b64encode(buffer.getvalue()),
-                "file_name": f"request_statistics_{self.date_from}_{self.date_to}.xlsx",
-            }
+        return self._download_file(
+            buffer.getvalue(), f"request_statistics_{self.date_from}_{self.date_to}.xlsx"
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{self.file_name}?download=true",
-            "target": "self",
-        }
