@@ -27,4 +27,10 @@ from . import property_custody
 from . import property_violation
 from . import property_patrol
 from . import property_movein_config
+from . import property_movein_batch
 from . import property_movein
+from . import property_movein_step
+from . import property_movein_document
+from . import property_movein_inspection_line
+from . import property_movein_item
+from . import helpdesk_ticket_movein
