@@ -180,9 +180,11 @@ class PropertyViolation(models.Model):
             violation.message_post(
                 body=self.env._(
                     "%(notice)s issued: rectify by %(deadline)s; delivered by %(department)s.",
-                    notice=notice._stage_label(),
+                    notice=notice._fields["stage"].convert_to_export(notice.stage, notice),
                     deadline=notice.deadline,
-                    department=notice._department_label(),
+                    department=notice._fields["department"].convert_to_export(
+                        notice.department, notice
+                    ),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -271,7 +273,9 @@ class PropertyViolationNotice(models.Model):
                 raise UserError(
                     self.env._(
                         "%(department)s delivers this notice and records its delivery.",
-                        department=notice._department_label(),
+                        department=notice._fields["department"].convert_to_export(
+                            notice.department, notice
+                        ),
                     )
                 )
             notice._guarded_write(
@@ -283,20 +287,12 @@ class PropertyViolationNotice(models.Model):
             notice.violation_id.message_post(
                 body=self.env._(
                     "%(notice)s delivered by %(user)s.",
-                    notice=notice._stage_label(),
+                    notice=notice._fields["stage"].convert_to_export(notice.stage, notice),
                     user=user.name,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
         return True
-
-    def _stage_label(self):
-        self.ensure_one()
-        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
-
-    def _department_label(self):
-        self.ensure_one()
-        return dict(self._fields["department"]._description_selection(self.env))[self.department]
 
 
 class PropertyViolationPenalty(models.Model):
