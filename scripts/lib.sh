@@ -22,7 +22,9 @@ CHECKOUT_ID=$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-8)
 ODOO_CONF=$PROPERTY_HOME/odoo-$CHECKOUT_ID.conf
 # logs and reports of this checkout's runs, apart from another checkout's
 RUN_DIR=$PROPERTY_HOME/runs/$CHECKOUT_ID
-SUITE_MODULES=property_service_desk,property_keys,property_renovation,property_complaints
+# every addon of the repository (each folder of addons/ with a manifest)
+SUITE_MODULES=$(cd "$REPO_ROOT/addons" && for m in */__manifest__.py; do printf '%s,' "${m%%/*}"; done)
+SUITE_MODULES=${SUITE_MODULES%,}
 
 log() { printf '\033[1m[property]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[property] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }

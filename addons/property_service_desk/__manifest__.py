@@ -51,7 +51,6 @@
         "views/property_fee_views.xml",
         "views/property_dunning_views.xml",
         "views/property_duty_views.xml",
-        "views/property_custody_views.xml",
         "views/property_violation_views.xml",
         "views/property_patrol_views.xml",
         "views/property_movein_views.xml",

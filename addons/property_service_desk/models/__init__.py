@@ -23,7 +23,6 @@ from . import property_fee
 from . import property_collection
 from . import property_dunning
 from . import property_duty
-from . import property_custody
 from . import property_violation
 from . import property_patrol
 from . import property_movein_config

@@ -13,7 +13,6 @@ from . import test_billing
 from . import test_billing_portal
 from . import test_dunning
 from . import test_duty
-from . import test_custody
 from . import test_violations
 from . import test_patrols
 from . import test_movein

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import PropertyCommon
+from odoo.addons.property_service_desk.tests.common import PropertyCommon
 
 
 @tagged("post_install", "-at_install")
@@ -116,7 +116,7 @@ class TestCustody(PropertyCommon):
     def test_weekly_and_storm_rounds(self):
         self.unit_a1.with_user(self.supervisor_a).state = "vacant"
         self._custody(self.unit_a2)
-        cron = "property_service_desk.ir_cron_vacancy_rounds"
+        cron = "property_custody.ir_cron_vacancy_rounds"
         with freeze_time(date(2026, 3, 3)):  # a Tuesday
             self._run_cron(cron)
         with freeze_time(date(2026, 3, 6)):  # same week

@@ -1,0 +1,29 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+
+from odoo import fields, models
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
+# During custody the unit is empty: more than this is someone using it, or a leak.
+WATER_LIMIT = 5.0
+ELECTRICITY_LIMIT = 20.0
+CHECKS = ("doors_closed", "taps_off", "power_off", "nothing_missing", "nobody_staying")
+
+
+class PropertyVacancyRoundLine(models.Model):
+    _name = "property.vacancy.round.line"
+    _description = "Vacant-Unit Check"
+
+    round_id = fields.Many2one(
+        "property.vacancy.round", required=True, ondelete="cascade", index=True
+    )
+    unit_id = fields.Many2one("property.unit", required=True)
+    checked = fields.Boolean()
+    doors_closed = fields.Boolean(string="Doors and Windows Closed")
+    taps_off = fields.Boolean()
+    power_off = fields.Boolean()
+    nothing_missing = fields.Boolean()
+    nobody_staying = fields.Boolean(string="No Sign of Anyone Staying")
+    note = fields.Char()
