@@ -6,4 +6,4 @@ from . import property_key_audit
 from . import property_key_incident
 from . import property_key_handover
 from . import res_users
-from . import property_movein
+from . import property_unit

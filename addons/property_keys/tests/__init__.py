@@ -1,4 +1,3 @@
 from . import test_install
 from . import test_keys
 from . import test_keys_portal
-from . import test_movein_keys

@@ -742,8 +742,6 @@ class PropertyRenovation(models.Model):
                     "date_permit": fields.Date.context_today(self),
                 }
             )
-        # e.g. the entrance key kept since the move-in goes back to the owner
-        self.unit_id._on_renovation_permit(self)
         return True
 
     def action_start_works(self):

@@ -1,3 +1,2 @@
 from . import helpdesk
 from . import portal
-from . import patrol

@@ -6,7 +6,6 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.account.controllers.portal import PortalAccount
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -108,17 +107,3 @@ class PropertyCustomerPortal(CustomerPortal):
             **kw,
         )
         return request.render("property_service_desk.portal_my_unit", values)
-
-
-class PropertyInvoicePortal(PortalAccount):
-    """An owner's fee invoices and notices are theirs only: another resident asking for
-    one by its address is told it does not exist (Odoo would redirect to /my)."""
-
-    @http.route()
-    def portal_my_invoice_detail(
-        self, invoice_id, access_token=None, report_type=None, download=False, **kw
-    ):
-        document_or_404(self, "account.move", invoice_id, access_token)
-        return super().portal_my_invoice_detail(
-            invoice_id, access_token=access_token, report_type=report_type, download=download, **kw
-        )

@@ -19,17 +19,3 @@ from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
 from . import property_request_charge
 from . import account_move
-from . import property_fee
-from . import property_collection
-from . import property_dunning
-from . import property_duty
-from . import property_violation
-from . import property_patrol
-from . import property_movein_config
-from . import property_movein_batch
-from . import property_movein
-from . import property_movein_step
-from . import property_movein_document
-from . import property_movein_inspection_line
-from . import property_movein_item
-from . import helpdesk_ticket_movein

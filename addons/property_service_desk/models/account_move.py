@@ -26,14 +26,3 @@ class AccountMove(models.Model):
         "AND move_type = 'out_invoice' AND state != 'cancel'",
         "A paid service is invoiced once.",
     )
-
-    # the move-in fees at the cashier (入伙手续)
-    property_movein_id = fields.Many2one(
-        "property.movein", string="Move-in", index="btree_not_null", readonly=True, copy=False
-    )
-
-    _property_movein_invoice_uniq = models.UniqueIndex(
-        "(property_movein_id) WHERE property_movein_id IS NOT NULL "
-        "AND move_type = 'out_invoice' AND state != 'cancel'",
-        "The move-in fees are invoiced once.",
-    )

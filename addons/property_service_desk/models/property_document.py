@@ -59,8 +59,6 @@ class PropertyDocument(models.Model):
     file_name = fields.Char()
     note = fields.Text()
 
-    movein_id = fields.Many2one("property.movein", string="Move-in", index="btree_not_null")
-
     @api.depends("occupancy_id")
     def _compute_unit_id(self):
         for document in self:

@@ -132,18 +132,6 @@ class PropertyEstate(models.Model):
         help="The department supervisor assesses a paid service and quotes its price "
         "this long after the request.",
     )
-    custody_fee_rate = fields.Float(
-        string="Custody Fee Share (%)",
-        default=70.0,
-        required=True,
-        help="Units in custody (托管) pay this share of the fees marked for it.",
-    )
-    fee_due_days = fields.Integer(
-        string="Fees Due After (days)",
-        default=15,
-        required=True,
-        help="Days from the first of the month to the due date of the monthly fees.",
-    )
     escalation_email = fields.Boolean(
         string="E-mail Escalations",
         help="Besides the activity, e-mail each person a missed deadline is escalated to.",
@@ -171,8 +159,7 @@ class PropertyEstate(models.Model):
 
     _timer_settings_positive = models.Constraint(
         "CHECK(dispatch_minutes > 0 AND dispatch_minutes_common > 0 AND arrival_minutes > 0 "
-        "AND quote_minutes > 0 AND custody_fee_rate >= 0 AND custody_fee_rate <= 100 "
-        "AND fee_due_days >= 0 "
+        "AND quote_minutes > 0 "
         "AND inquiry_reply_days > 0 AND deferred_reopen_days > 0 "
         "AND spot_check_rate > 0 AND spot_check_rate <= 100)",
         "Time limits of an estate must be positive.",

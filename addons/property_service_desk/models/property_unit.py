@@ -12,6 +12,18 @@ UNIT_STATES = [
     ("renovating", "Renovating"),
 ]
 
+UNIT_USAGES = [
+    ("residential", "Residential"),
+    ("shop", "Shop"),
+    ("office", "Office"),
+    ("parking", "Parking Space"),
+    ("storage", "Storage Room"),
+]
+
+# a unit's water or power is cut (for unpaid fees or a violation) only after a written
+# notice at least this many days before
+CUT_NOTICE_DAYS = 3
+
 UNIT_STATE_COLORS = {
     "unsold": 0,
     "vacant": 3,
@@ -68,13 +80,7 @@ class PropertyUnit(models.Model):
         aggregator="sum",
     )
     usage = fields.Selection(
-        [
-            ("residential", "Residential"),
-            ("shop", "Shop"),
-            ("office", "Office"),
-            ("parking", "Parking Space"),
-            ("storage", "Storage Room"),
-        ],
+        UNIT_USAGES,
         required=True,
         default="residential",
         tracking=True,
@@ -266,11 +272,6 @@ class PropertyUnit(models.Model):
                 "template": "/property_service_desk/static/xls/property_units_import_template.xlsx",
             }
         ]
-
-    def _on_renovation_permit(self, renovations):
-        """Hook: a renovation permit was issued for these units. The keys addon hands
-        back the entrance key kept since the move-in."""
-        return True
 
     def _get_portal_occupancies(self):
         """Current occupancies shown to the residents on the portal."""

@@ -9,12 +9,4 @@ from . import test_followups
 from . import test_portal_requests
 from . import test_statistics
 from . import test_paid_services
-from . import test_billing
-from . import test_billing_portal
-from . import test_dunning
-from . import test_duty
-from . import test_violations
-from . import test_patrols
-from . import test_movein
-from . import test_phone
 from . import test_roles

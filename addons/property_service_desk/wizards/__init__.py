@@ -1,3 +1,1 @@
 from . import property_request_statistics
-from . import property_billing_wizard
-from . import property_aged_receivables

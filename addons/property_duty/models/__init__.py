@@ -1,0 +1,6 @@
+from . import property_duty_handover
+from . import property_duty_handover_item
+from . import property_duty_log
+from . import property_duty_roster
+from . import property_duty_roster_line
+from . import property_duty_swap

@@ -1,0 +1,2 @@
+from . import test_billing
+from . import test_billing_portal

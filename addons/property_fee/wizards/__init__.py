@@ -1,0 +1,2 @@
+from . import property_billing_wizard
+from . import property_aged_receivables

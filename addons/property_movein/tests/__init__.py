@@ -1,0 +1,2 @@
+from . import test_movein
+from . import test_movein_phone

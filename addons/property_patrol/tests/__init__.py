@@ -1,0 +1,2 @@
+from . import test_patrol_phone
+from . import test_patrols
