@@ -71,51 +71,59 @@ def defined(addon):
     return ids
 
 
+def qualified_errors(addon, addons, ids):
+    """``module.name`` references to suite addons outside the dependencies, or undefined."""
+    errors = []
+    deps = closure(addon, addons)
+    files = xml_files(addon) + list((ADDONS / addon).rglob("*.py"))
+    files += list((ADDONS / addon).rglob("*.js"))
+    for path in files:
+        text = path.read_text()
+        for match in QUALIFIED.finditer(text):
+            module, name = match.groups()
+            if module not in addons or name in ("tests", "models", "controllers"):
+                continue
+            where = f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+            if module not in deps:
+                errors.append(f"{where}: {module}.{name} (not a dependency of {addon})")
+            elif name not in ids[module] and not name.startswith("field_"):
+                errors.append(f"{where}: {module}.{name} is not defined by {module}")
+    return errors
+
+
+def unqualified_errors(addon, ids):
+    """References without a module in the addon's XML that the addon does not define."""
+    errors = []
+    for path in xml_files(addon):
+        text = path.read_text()
+        where = path.relative_to(ROOT)
+        for match in re.finditer(r"%\(([a-z0-9_]+)\)d", text):
+            if match.group(1) not in ids[addon]:
+                line = text.count("\n", 0, match.start()) + 1
+                errors.append(f"{where}:{line}: %({match.group(1)})d is not defined by {addon}")
+        for el in etree.parse(str(path)).getroot().iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr in UNQUALIFIED_ATTRS:
+                if attr == "t-call" or (attr in ("parent", "action") and el.tag != "menuitem"):
+                    continue
+                for value in re.split(r"[,\s]+", el.get(attr) or ""):
+                    value = value.lstrip("!")
+                    if not value or any(c in value for c in ".({") or value in ids[addon]:
+                        continue
+                    errors.append(
+                        f"{where}:{el.sourceline}: {attr}={value!r} is not defined by {addon}"
+                    )
+    return errors
+
+
 def main():
     addons = suite()
     ids = {addon: defined(addon) for addon in addons}
     errors = []
     for addon in addons:
-        deps = closure(addon, addons)
-        files = xml_files(addon) + list((ADDONS / addon).rglob("*.py"))
-        files += list((ADDONS / addon).rglob("*.js"))
-        for path in files:
-            text = path.read_text()
-            for match in QUALIFIED.finditer(text):
-                module, name = match.groups()
-                if module not in addons or name in ("tests", "models", "controllers"):
-                    continue
-                line = text.count("\n", 0, match.start()) + 1
-                where = f"{path.relative_to(ROOT)}:{line}"
-                if module not in deps:
-                    errors.append(f"{where}: {module}.{name} (not a dependency of {addon})")
-                elif name not in ids[module] and not name.startswith("field_"):
-                    errors.append(f"{where}: {module}.{name} is not defined by {module}")
-        for path in xml_files(addon):
-            text = path.read_text()
-            for match in re.finditer(r"%\(([a-z0-9_]+)\)d", text):
-                if match.group(1) not in ids[addon]:
-                    line = text.count("\n", 0, match.start()) + 1
-                    errors.append(
-                        f"{path.relative_to(ROOT)}:{line}: %({match.group(1)})d "
-                        f"is not defined by {addon}"
-                    )
-            for el in etree.parse(str(path)).getroot().iter():
-                if not isinstance(el.tag, str):
-                    continue
-                for attr in UNQUALIFIED_ATTRS:
-                    if attr in ("parent", "action") and el.tag != "menuitem":
-                        continue
-                    for value in re.split(r"[,\s]+", el.get(attr) or ""):
-                        value = value.lstrip("!")
-                        if not value or "." in value or "(" in value or "{" in value:
-                            continue
-                        if attr == "t-call" or value in ids[addon]:
-                            continue
-                        errors.append(
-                            f"{path.relative_to(ROOT)}:{el.sourceline}: {attr}={value!r} "
-                            f"is not defined by {addon}"
-                        )
+        errors += qualified_errors(addon, addons, ids)
+        errors += unqualified_errors(addon, ids)
     for error in errors:
         print(error)
     if errors:

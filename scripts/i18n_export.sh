@@ -3,7 +3,7 @@
 # scratch database (loading the current translations), exports every module's terms with
 # those translations kept, and lists the terms still untranslated.
 #
-#   ./scripts/i18n_export.sh [module ...]     (default: the four addons)
+#   ./scripts/i18n_export.sh [module ...]     (default: every addon)
 source "$(dirname "$0")/lib.sh"
 
 setup_all

@@ -5,7 +5,7 @@
 #   PROPERTY_DB=mydb ./scripts/start.sh
 #
 # First run: installs PostgreSQL (Debian package) if absent, the virtual environment with
-# Odoo's requirements and the OCA addons, then creates the database with the four addons,
+# Odoo's requirements and the OCA addons, then creates the database with every addon,
 # demo data and Chinese (zh_CN). Later runs update the addons and start the server.
 # Extra arguments go to odoo-bin (e.g. --dev=xml).
 source "$(dirname "$0")/lib.sh"

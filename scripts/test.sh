@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the suite on a throwaway database and prints pytest's summary.
 #
-#   ./scripts/test.sh                 # all four addons
+#   ./scripts/test.sh                 # every addon of the suite
 #   ./scripts/test.sh -k portal       # extra arguments go to pytest
 #
 # Installs what is missing (PostgreSQL, the virtual environment, Chromium for browser

@@ -13,6 +13,6 @@
     "depends": ["property_service_desk", "account"],
     "data": [
         "security/property_account_security.xml",
+        "views/property_unit_views.xml",
     ],
-    "demo": [],
 }

@@ -11,7 +11,7 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["property_service_desk"],
+    "depends": ["property_request"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/property_complaints_security.xml",

@@ -10,7 +10,7 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["property_service_desk"],
+    "depends": ["property_request"],
     "data": [
         "security/ir.model.access.csv",
         "security/property_duty_rules.xml",

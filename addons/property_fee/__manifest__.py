@@ -16,6 +16,7 @@
         "security/property_fee_rules.xml",
         "data/property_fee_data.xml",
         "report/fee_notice_report.xml",
+        "data/mail_template_data.xml",
         "views/property_fee_views.xml",
         "views/property_fee_search_views.xml",
         "views/menus.xml",

@@ -14,6 +14,5 @@
     "data": [
         "views/property_movein_views.xml",
     ],
-    "demo": [],
     "auto_install": True,
 }

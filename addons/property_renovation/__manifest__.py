@@ -11,7 +11,7 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["property_account", "resource"],
+    "depends": ["property_account", "property_request", "resource"],
     "data": [
         "security/ir.model.access.csv",
         "security/property_renovation_rules.xml",

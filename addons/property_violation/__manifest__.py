@@ -11,7 +11,7 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["property_account"],
+    "depends": ["property_account", "property_request"],
     "data": [
         "security/ir.model.access.csv",
         "security/property_violation_rules.xml",

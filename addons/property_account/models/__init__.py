@@ -1,0 +1,3 @@
+from . import account_move
+from . import property_estate
+from . import property_unit

@@ -35,3 +35,42 @@ class TestFinance(PropertyCommon):
             self.env["account.move"].with_user(self.assistant_a).create(
                 {"move_type": "out_invoice", "partner_id": self.owner_a.id}
             )
+
+    def test_what_a_unit_owes_is_one_sum_over_its_invoices(self):
+        """Every addon builds its invoices with the one builder, which files them under
+        the unit: what the unit owes is the open amount of its posted invoices."""
+        cashier = new_test_user(
+            self.env,
+            login="psd_cashier_due",
+            groups="property_service_desk.group_property_finance",
+        )
+        (self.estate_a | self.estate_b).user_ids = [(4, cashier.id)]
+        Move = self.env["account.move"].with_user(cashier)
+        first, second, other = Move._property_create_invoices(
+            [
+                Move._property_invoice_vals(
+                    self.owner_a, [{"name": "Fee", "price_unit": 300.0}], unit=self.unit_a1
+                ),
+                Move._property_invoice_vals(
+                    self.owner_a, [{"name": "Repair", "price_unit": 80.0}], unit=self.unit_a1
+                ),
+                Move._property_invoice_vals(
+                    self.owner_b, [{"name": "Fee", "price_unit": 50.0}], unit=self.unit_b1
+                ),
+            ]
+        )
+        self.assertEqual((first | second).property_unit_id, self.unit_a1)
+        self.assertEqual(first.property_estate_id, self.estate_a)
+        self.assertEqual(first.state, "posted")
+        self.assertEqual(first.move_type, "out_invoice")
+        self.env["account.payment.register"].with_user(cashier).with_context(
+            active_model="account.move", active_ids=second.ids
+        ).create({})._create_payments()
+        units = (self.unit_a1 | self.unit_b1).with_user(cashier)
+        self.assertEqual(units._property_amounts_due(), {self.unit_a1: 300.0, self.unit_b1: 50.0})
+        self.assertEqual(units[0].property_amount_due, 300.0)
+        action = units[0].action_view_property_invoices()
+        self.assertEqual(self.env["account.move"].search(action["domain"]), first | second)
+        # the front desk does not see what a unit owes
+        with self.assertRaises(AccessError):
+            self.unit_a1.with_user(self.assistant_a).property_amount_due  # noqa: B018

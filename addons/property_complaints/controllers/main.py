@@ -1,6 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.addons.property_service_desk.controllers.helpdesk import (
+from odoo.addons.property_request.controllers.helpdesk import (
     PropertyHelpdeskTicketController,
 )
 

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime
 
-from odoo.addons.property_service_desk.tests.common import RequestCommon
+from odoo.addons.property_request.tests.common import RequestCommon
 
 # 2026-03-03 10:00 in Asia/Shanghai (a Tuesday)
 T0 = datetime(2026, 3, 3, 2, 0)
@@ -13,11 +13,9 @@ class ComplaintCommon(RequestCommon):
     def setUpClass(cls):
         super().setUpClass()
         ref = cls.env.ref
-        cls.cat_valid = ref(
-            "property_service_desk.category_service_centre_complaint_valid_complaint"
-        )
-        cls.cat_help = ref("property_service_desk.category_service_centre_complaint_help_seeking")
-        cls.cat_venting = ref("property_service_desk.category_service_centre_complaint_venting")
+        cls.cat_valid = ref("property_request.category_service_centre_complaint_valid_complaint")
+        cls.cat_help = ref("property_request.category_service_centre_complaint_help_seeking")
+        cls.cat_venting = ref("property_request.category_service_centre_complaint_venting")
 
     def _complaint(self, **vals):
         # the front desk records the complaint, whatever the channel

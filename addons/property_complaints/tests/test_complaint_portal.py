@@ -17,7 +17,7 @@ class TestComplaintPortal(HttpCase):
         )
         cls.unit.estate_id.user_ids = [(4, cls.desk.id)]
         cls.category = cls.env.ref(
-            "property_service_desk.category_service_centre_complaint_valid_complaint"
+            "property_request.category_service_centre_complaint_valid_complaint"
         )
 
     def test_owner_complains_on_the_portal_neighbour_cannot_see_it(self):
@@ -96,7 +96,7 @@ class TestComplaintPortal(HttpCase):
                     "unit_id": self.unit.id,
                     "partner_id": self.owner.id,
                     "category_id": self.env.ref(
-                        "property_service_desk.category_engineering_paid_replacement"
+                        "property_request.category_engineering_paid_replacement"
                     ).id,
                 }
             )

@@ -7,7 +7,7 @@ from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import T0, ComplaintCommon
 
-CRON = "property_service_desk.ir_cron_ticket_check_timers"
+CRON = "property_request.ir_cron_ticket_check_timers"
 
 
 @tagged("post_install", "-at_install")
@@ -65,7 +65,7 @@ class TestComplaints(ComplaintCommon):
 
     def test_a_letter_counts_from_its_postmark(self):
         letter = self._complaint(
-            channel_id=self.env.ref("property_service_desk.helpdesk_ticket_channel_letter").id,
+            channel_id=self.env.ref("property_request.helpdesk_ticket_channel_letter").id,
             category_id=self.cat_help.id,
             postmark_date=date(2026, 3, 1),
         )
@@ -219,7 +219,7 @@ class TestComplaints(ComplaintCommon):
         complaint.action_record_handling()
         with freeze_time(T0 + timedelta(hours=5)):
             complaint.stage_id = self.stage_done
-            self._run_cron("property_service_desk.ir_cron_ticket_plan_followups")
+            self._run_cron("property_request.ir_cron_ticket_plan_followups")
         self.assertEqual(complaint.followup_ids.source_kind, "complaint")
         self.assertEqual(complaint.followup_ids.due_date, date(2026, 3, 6))
 

@@ -6,11 +6,6 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-# During custody the unit is empty: more than this is someone using it, or a leak.
-WATER_LIMIT = 5.0
-ELECTRICITY_LIMIT = 20.0
-CHECKS = ("doors_closed", "taps_off", "power_off", "nothing_missing", "nobody_staying")
-
 
 class PropertyVacancyRoundLine(models.Model):
     _name = "property.vacancy.round.line"

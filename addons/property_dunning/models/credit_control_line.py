@@ -15,21 +15,6 @@ DUNNING_STEPS = [
 ]
 
 
-def partner_outstanding(env, partners):
-    """{commercial partner: open receivable} from the posted journal items."""
-    rows = env["account.move.line"]._read_group(
-        [
-            ("partner_id", "in", partners.commercial_partner_id.ids),
-            ("account_id.account_type", "=", "asset_receivable"),
-            ("parent_state", "=", "posted"),
-            ("reconciled", "=", False),
-        ],
-        ["partner_id"],
-        ["amount_residual:sum"],
-    )
-    return dict(rows)
-
-
 class CreditControlLine(models.Model):
     _inherit = "credit.control.line"
 

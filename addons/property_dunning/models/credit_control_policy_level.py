@@ -5,29 +5,9 @@
 from odoo import fields, models
 from odoo.tools import LazyTranslate
 
+from .credit_control_line import DUNNING_STEPS
+
 _lt = LazyTranslate(__name__)
-
-DUNNING_STEPS = [
-    ("reminder", "Reminder (e-mail/SMS)"),
-    ("phone", "Phone Call"),
-    ("letter", "Dunning Letter by Express Mail"),
-    ("visit", "Home Visit"),
-]
-
-
-def partner_outstanding(env, partners):
-    """{commercial partner: open receivable} from the posted journal items."""
-    rows = env["account.move.line"]._read_group(
-        [
-            ("partner_id", "in", partners.commercial_partner_id.ids),
-            ("account_id.account_type", "=", "asset_receivable"),
-            ("parent_state", "=", "posted"),
-            ("reconciled", "=", False),
-        ],
-        ["partner_id"],
-        ["amount_residual:sum"],
-    )
-    return dict(rows)
 
 
 class CreditControlPolicyLevel(models.Model):

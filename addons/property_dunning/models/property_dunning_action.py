@@ -10,13 +10,6 @@ from odoo.addons.property_service_desk.models.property_unit import CUT_NOTICE_DA
 
 _lt = LazyTranslate(__name__)
 
-DUNNING_STEPS = [
-    ("reminder", "Reminder (e-mail/SMS)"),
-    ("phone", "Phone Call"),
-    ("letter", "Dunning Letter by Express Mail"),
-    ("visit", "Home Visit"),
-]
-
 
 def partner_outstanding(env, partners):
     """{commercial partner: open receivable} from the posted journal items."""

@@ -6,9 +6,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import LazyTranslate
 
+from .property_duty_roster import SHIFTS
+
 _lt = LazyTranslate(__name__)
 
-SHIFTS = [("day", "Day Shift (Service Centre)"), ("night", "Night Duty (Monitoring Centre)")]
 # the incoming shift arrives this many minutes before the handover
 EARLY_MINUTES = 5
 

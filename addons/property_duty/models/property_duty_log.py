@@ -9,10 +9,6 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-SHIFTS = [("day", "Day Shift (Service Centre)"), ("night", "Night Duty (Monitoring Centre)")]
-# the incoming shift arrives this many minutes before the handover
-EARLY_MINUTES = 5
-
 
 class PropertyDutyLog(models.Model):
     """Shift-log entry (值班记录): what happened during a shift."""

@@ -12,8 +12,6 @@ from odoo.tools import LazyTranslate
 _lt = LazyTranslate(__name__)
 
 SHIFTS = [("day", "Day Shift (Service Centre)"), ("night", "Night Duty (Monitoring Centre)")]
-# the incoming shift arrives this many minutes before the handover
-EARLY_MINUTES = 5
 
 
 class PropertyDutyRoster(models.Model):

@@ -6,11 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import LazyTranslate
 
-_lt = LazyTranslate(__name__)
+from .property_duty_roster import SHIFTS
 
-SHIFTS = [("day", "Day Shift (Service Centre)"), ("night", "Night Duty (Monitoring Centre)")]
-# the incoming shift arrives this many minutes before the handover
-EARLY_MINUTES = 5
+_lt = LazyTranslate(__name__)
 
 
 class PropertyDutyRosterLine(models.Model):

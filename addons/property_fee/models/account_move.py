@@ -9,45 +9,20 @@ from odoo import fields, models
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    property_fee_unit_id = fields.Many2one(
-        "property.unit", string="Billed Unit", index="btree_not_null", readonly=True, copy=False
-    )
+    # with the unit (property_unit_id, from property_account), the month a fee invoice
+    # bills: only fee invoices have one
     property_fee_period = fields.Date(string="Fee Month", index=True, readonly=True, copy=False)
-    property_fee_estate_id = fields.Many2one(
-        related="property_fee_unit_id.estate_id", string="Fee Estate", store=True
-    )
-    property_fee_building_id = fields.Many2one(
-        related="property_fee_unit_id.building_id", string="Fee Building", store=True
-    )
 
     def action_send_fee_notice(self):
-        """Send each owner the fee notice (缴费通知单) by e-mail; it is also on their
-        portal with the invoice."""
-        report = self.env.ref("property_fee.action_report_fee_notice")
-        for invoice in self.filtered(lambda m: m.property_fee_unit_id and m.state == "posted"):
-            pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(report, invoice.ids)
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": f"{invoice.name}.pdf".replace("/", "-"),
-                    "raw": pdf,
-                    "res_model": invoice._name,
-                    "res_id": invoice.id,
-                    "mimetype": "application/pdf",
-                }
-            )
-            invoice.message_post(
-                body=self.env._(
-                    "Fee notice for %(unit)s, %(month)s: %(amount)s due by %(due)s.",
-                    unit=invoice.property_fee_unit_id.display_name,
-                    month=invoice.property_fee_period.strftime("%Y-%m"),
-                    amount=invoice.amount_residual,
-                    due=invoice.invoice_date_due,
-                ),
-                partner_ids=invoice.partner_id.ids,
-                attachment_ids=attachment.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+        """Send each payer the fee notice (缴费通知单) with its PDF, in their language (an
+        e-mail template the company edits); it is also on their portal with the
+        invoice."""
+        notices = self.filtered(lambda m: m.property_fee_period and m.state == "posted")
+        notices.message_post_with_source(
+            self.env.ref("property_fee.mail_template_fee_notice"),
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         return True
 
     def _apply_prepayments(self):

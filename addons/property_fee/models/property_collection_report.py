@@ -1,6 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 COLLECTION_TARGET = 95.0
@@ -44,29 +44,27 @@ class PropertyCollectionReport(models.Model):
             )
         return super()._read_group_select(aggregate_spec, query)
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
-                SELECT
-                    MIN(m.id) AS id,
-                    m.property_fee_period AS month,
-                    u.estate_id,
-                    u.building_id,
-                    b.manager_id,
-                    m.company_id,
-                    SUM(m.amount_total_signed) AS amount_due,
-                    SUM(m.amount_total_signed - m.amount_residual_signed) AS amount_collected,
-                    CASE WHEN SUM(m.amount_total_signed) = 0 THEN 100.0
-                         ELSE 100.0 * SUM(m.amount_total_signed - m.amount_residual_signed)
-                              / SUM(m.amount_total_signed) END AS collection_rate
-                FROM account_move m
-                JOIN property_unit u ON u.id = m.property_fee_unit_id
-                LEFT JOIN property_building b ON b.id = u.building_id
-                WHERE m.move_type = 'out_invoice' AND m.state = 'posted'
-                GROUP BY m.property_fee_period, u.estate_id, u.building_id, b.manager_id,
-                         m.company_id
-            )
+    @property
+    def _table_query(self):
+        return SQL(
+            """
+            SELECT MIN(m.id) AS id,
+                   m.property_fee_period AS month,
+                   u.estate_id,
+                   u.building_id,
+                   b.manager_id,
+                   m.company_id,
+                   SUM(m.amount_total_signed) AS amount_due,
+                   SUM(m.amount_total_signed - m.amount_residual_signed) AS amount_collected,
+                   CASE WHEN SUM(m.amount_total_signed) = 0 THEN 100.0
+                        ELSE 100.0 * SUM(m.amount_total_signed - m.amount_residual_signed)
+                             / SUM(m.amount_total_signed) END AS collection_rate
+              FROM account_move m
+              JOIN property_unit u ON u.id = m.property_unit_id
+         LEFT JOIN property_building b ON b.id = u.building_id
+             WHERE m.move_type = 'out_invoice' AND m.state = 'posted'
+               AND m.property_fee_period IS NOT NULL
+          GROUP BY m.property_fee_period, u.estate_id, u.building_id, b.manager_id,
+                   m.company_id
             """
         )

@@ -20,7 +20,6 @@ class PropertyEstate(models.Model):
         required=True,
         help="Days from the first of the month to the due date of the monthly fees.",
     )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     fee_month_due = fields.Monetary(
         string="Due This Month", compute="_compute_fee_collection", currency_field="currency_id"
     )
@@ -42,12 +41,12 @@ class PropertyEstate(models.Model):
             .sudo()
             ._read_group(
                 [
-                    ("property_fee_estate_id", "in", self.ids),
+                    ("property_estate_id", "in", self.ids),
                     ("property_fee_period", "=", month),
                     ("move_type", "=", "out_invoice"),
                     ("state", "=", "posted"),
                 ],
-                ["property_fee_estate_id"],
+                ["property_estate_id"],
                 ["amount_total_signed:sum", "amount_residual_signed:sum"],
             )
         )

@@ -98,6 +98,7 @@ class PropertyFeeRate(models.Model):
             )
         }
         invoices_vals = []
+        Move = self.env["account.move"]
         period_label = first.strftime("%Y-%m")
         for occupancy in occupancies:
             unit = occupancy.unit_id
@@ -133,40 +134,34 @@ class PropertyFeeRate(models.Model):
                 if share != 1.0:
                     details.append(self.env._("custody %(rate)s%%", rate=f"{share * 100:g}"))
                 lines.append(
-                    fields.Command.create(
-                        {
-                            "product_id": fee_type.product_id.id,
-                            "name": f"{fee_type.name} {unit.code}: " + ", ".join(details),
-                            "quantity": 1,
-                            "price_unit": amount,
-                            "property_unit_id": unit.id,
-                            "property_period": first,
-                            "property_fee_type_id": fee_type.id,
-                        }
-                    )
+                    {
+                        "product_id": fee_type.product_id.id,
+                        "name": f"{fee_type.name} {unit.code}: " + ", ".join(details),
+                        "quantity": 1,
+                        "price_unit": amount,
+                        "property_unit_id": unit.id,
+                        "property_period": first,
+                        "property_fee_type_id": fee_type.id,
+                    }
                 )
             if lines:
                 invoices_vals.append(
-                    {
-                        "move_type": "out_invoice",
-                        "partner_id": partner.id,
-                        "company_id": unit.company_id.id,
-                        "invoice_date": first,
-                        "invoice_date_due": first + timedelta(days=estate.fee_due_days or 15),
-                        "invoice_origin": self.env._(
+                    Move._property_invoice_vals(
+                        partner,
+                        lines,
+                        unit=unit,
+                        origin=self.env._(
                             "Fees %(unit)s %(period)s", unit=unit.code, period=period_label
                         ),
-                        "property_fee_unit_id": unit.id,
-                        "property_fee_period": first,
-                        "invoice_line_ids": lines,
-                    }
+                        invoice_date=first,
+                        invoice_date_due=first + timedelta(days=estate.fee_due_days or 15),
+                        property_fee_period=first,
+                    )
                 )
-        Move = self.env["account.move"].with_context(default_move_type="out_invoice")
-        created = self.env["account.move"]
+        created = Move
         cron = self.env["ir.cron"]
         for start in range(0, len(invoices_vals), batch_size):
-            batch = Move.create(invoices_vals[start : start + batch_size])
-            batch.action_post()
+            batch = Move._property_create_invoices(invoices_vals[start : start + batch_size])
             batch._apply_prepayments()
             created |= batch
             if commit:

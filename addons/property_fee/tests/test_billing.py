@@ -102,7 +102,7 @@ class TestBilling(PropertyCommon):
         self.assertEqual(parking.property_fee_type_id, self.parking)
         self.assertEqual(parking.price_subtotal, 300.0)
         # estate B has no rate: nothing billed there
-        self.assertFalse(invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_b1))
+        self.assertFalse(invoices.filtered(lambda m: m.property_unit_id == self.unit_b1))
         # an earlier month keeps the earlier rate
         february = self._bill(date(2026, 2, 10))
         self.assertEqual(self._line(february, self.unit_a1).price_subtotal, 179.0)
@@ -150,7 +150,7 @@ class TestBilling(PropertyCommon):
         first[0].button_cancel()
         again = self._bill()
         self.assertEqual(len(again), 1)
-        self.assertEqual(again.property_fee_unit_id, first[0].property_fee_unit_id)
+        self.assertEqual(again.property_unit_id, first[0].property_unit_id)
         # and the database refuses a duplicate line whatever the code path
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             duplicate = first[1].copy({"invoice_date": date(2026, 3, 1)})
@@ -183,17 +183,17 @@ class TestBilling(PropertyCommon):
         if payment.state != "paid" and payment.move_id:
             self.assertEqual(payment.move_id.state, "posted")
         invoices = self._bill()
-        invoice = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a2)
+        invoice = invoices.filtered(lambda m: m.property_unit_id == self.unit_a2)
         self.assertIn(invoice.payment_state, ("paid", "in_payment"))
-        other = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
+        other = invoices.filtered(lambda m: m.property_unit_id == self.unit_a1)
         self.assertEqual(other.payment_state, "not_paid")
         april = self._bill(date(2026, 4, 1))
-        april_a2 = april.filtered(lambda m: m.property_fee_unit_id == self.unit_a2)
+        april_a2 = april.filtered(lambda m: m.property_unit_id == self.unit_a2)
         self.assertIn(april_a2.payment_state, ("paid", "in_payment"))
 
     def test_fee_notice_and_portal(self):
         invoices = self._bill()
-        invoice = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
+        invoice = invoices.filtered(lambda m: m.property_unit_id == self.unit_a1)
         html = (
             self.env["ir.actions.report"]
             .with_user(self.finance)
@@ -221,7 +221,7 @@ class TestBilling(PropertyCommon):
         self.parking_space.building_id = self.building_a
         with freeze_time(date(2026, 3, 20)):
             invoices = self._bill()
-            paid = invoices.filtered(lambda m: m.property_fee_unit_id == self.unit_a1)
+            paid = invoices.filtered(lambda m: m.property_unit_id == self.unit_a1)
             self.env["account.payment.register"].with_user(self.finance).with_context(
                 active_model="account.move", active_ids=paid.ids
             ).create({})._create_payments()

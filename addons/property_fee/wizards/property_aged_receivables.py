@@ -28,23 +28,23 @@ class PropertyAgedReceivables(models.TransientModel):
         number of invoices."""
         self.ensure_one()
         domain = [
-            ("property_fee_unit_id", "!=", False),
+            ("property_fee_period", "!=", False),
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
             ("payment_state", "in", ("not_paid", "partial")),
             ("invoice_date", "<=", self.date),
         ]
         if self.estate_ids:
-            domain.append(("property_fee_estate_id", "in", self.estate_ids.ids))
+            domain.append(("property_estate_id", "in", self.estate_ids.ids))
         invoices = self.env["account.move"].search_fetch(
             domain,
-            ["property_fee_unit_id", "partner_id", "invoice_date_due", "amount_residual"],
+            ["property_unit_id", "partner_id", "invoice_date_due", "amount_residual"],
         )
         rows = {}
         for invoice in invoices:
             key = (
-                invoice.property_fee_unit_id.estate_id,
-                invoice.property_fee_unit_id,
+                invoice.property_unit_id.estate_id,
+                invoice.property_unit_id,
                 invoice.partner_id,
             )
             buckets = rows.setdefault(key, [0.0] * len(self.BUCKETS))

@@ -120,23 +120,24 @@ class PropertyKeyIncident(models.Model):
         if self.invoice_id:
             raise UserError(self.env._("This incident is already invoiced."))
         product = self.env.ref("property_keys.product_key_replacement")
-        invoice = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.responsible_partner_id.id,
-                "company_id": self.company_id.id,
-                "invoice_origin": self.name,
-                "invoice_line_ids": [
-                    fields.Command.create(
-                        {
-                            "product_id": product.id,
-                            "name": f"{product.name}: {self.key_id.display_name} ({self.name})",
-                            "quantity": 1,
-                            "price_unit": product.lst_price,
-                        }
-                    )
+        Move = self.env["account.move"]
+        # a draft: finance sets the amount and posts it
+        invoice = Move._property_create_invoices(
+            Move._property_invoice_vals(
+                self.responsible_partner_id,
+                [
+                    {
+                        "product_id": product.id,
+                        "name": f"{product.name}: {self.key_id.display_name} ({self.name})",
+                        "quantity": 1,
+                        "price_unit": product.lst_price,
+                    }
                 ],
-            }
+                unit=self.key_id.unit_id,
+                origin=self.name,
+                company=self.company_id,
+            ),
+            post=False,
         )
         # sudo: finance (who may invoice, as the create above checked) links its invoice
         self.sudo().invoice_id = invoice

@@ -237,7 +237,7 @@ class TestKeys(PropertyCommon):
             loan = self._loan(self.pump_key)
             loan.action_lend()
         cron = "property_keys.ir_cron_key_loan_overdue"
-        engineering = self.env.ref("property_service_desk.helpdesk_team_engineering")
+        engineering = self.env.ref("property_request.helpdesk_team_engineering")
         leader = new_test_user(
             self.env,
             login="psd_eng_lead",

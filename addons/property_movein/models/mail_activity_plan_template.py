@@ -2,15 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-BUYER_RULES = [
-    ("all", "Every Buyer"),
-    ("individual", "Individual Buyer"),
-    ("company", "Company Buyer"),
-    ("proxy", "Handled by Proxy"),
-    ("mortgage", "Bought with a Mortgage"),
-]
-
-
 ESTATE_RESPONSIBLES = {
     "property_director": "director_id",
     "property_supervisor": "supervisor_id",

@@ -611,28 +611,25 @@ class PropertyMovein(models.Model):
                 raise UserError(
                     self.env._("%(estate)s has no move-in fees.", estate=movein.estate_id.name)
                 )
-            invoice = Move.create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": movein.partner_id.id,
-                    "company_id": movein.company_id.id,
-                    "invoice_origin": movein.name,
-                    "property_movein_id": movein.id,
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "product_id": charge.product_id.id,
-                                "name": f"{charge.name} {movein.unit_id.code}",
-                                "quantity": 1,
-                                "price_unit": charge.amount,
-                                "property_unit_id": movein.unit_id.id,
-                            }
-                        )
+            invoice = Move._property_create_invoices(
+                Move._property_invoice_vals(
+                    movein.partner_id,
+                    [
+                        {
+                            "product_id": charge.product_id.id,
+                            "name": f"{charge.name} {movein.unit_id.code}",
+                            "quantity": 1,
+                            "price_unit": charge.amount,
+                            "property_unit_id": movein.unit_id.id,
+                        }
                         for charge in charges
                     ],
-                }
+                    unit=movein.unit_id,
+                    origin=movein.name,
+                    company=movein.company_id,
+                    property_movein_id=movein.id,
+                )
             )
-            invoice.action_post()
             movein.invoice_id = invoice
         return True
 

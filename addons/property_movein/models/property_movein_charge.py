@@ -2,14 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-BUYER_RULES = [
-    ("all", "Every Buyer"),
-    ("individual", "Individual Buyer"),
-    ("company", "Company Buyer"),
-    ("proxy", "Handled by Proxy"),
-    ("mortgage", "Bought with a Mortgage"),
-]
-
 
 class PropertyMoveinCharge(models.Model):
     """A move-in fee of an estate (入伙费用清单), invoiced at the cashier."""

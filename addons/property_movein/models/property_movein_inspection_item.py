@@ -2,14 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-BUYER_RULES = [
-    ("all", "Every Buyer"),
-    ("individual", "Individual Buyer"),
-    ("company", "Company Buyer"),
-    ("proxy", "Handled by Proxy"),
-    ("mortgage", "Bought with a Mortgage"),
-]
-
 
 class PropertyMoveinInspectionItem(models.Model):
     """A line of the joint inspection form (房屋验收交接表)."""

@@ -2,14 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-BUYER_RULES = [
-    ("all", "Every Buyer"),
-    ("individual", "Individual Buyer"),
-    ("company", "Company Buyer"),
-    ("proxy", "Handled by Proxy"),
-    ("mortgage", "Bought with a Mortgage"),
-]
-
 
 class PropertyMoveinItemType(models.Model):
     """Something handed to the new owner: unit manual, quality warranty, owner handbook…"""

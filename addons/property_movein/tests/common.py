@@ -4,7 +4,8 @@ from datetime import date
 
 from odoo.tests import new_test_user
 
-from odoo.addons.property_service_desk.tests.common import SCAN, SIGNATURE, RequestCommon
+from odoo.addons.property_request.tests.common import RequestCommon
+from odoo.addons.property_service_desk.tests.common import SCAN, SIGNATURE
 
 
 class MoveinCommon(RequestCommon):

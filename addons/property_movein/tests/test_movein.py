@@ -157,7 +157,7 @@ class TestMovein(MoveinCommon):
         )
         types = movein.document_ids.type_id
         for xmlid in ("movein_doc_licence", "movein_doc_seal", "movein_doc_authorisation"):
-            self.assertIn(ref(f"property_service_desk.{xmlid}"), types)
+            self.assertIn(ref(f"property_movein.{xmlid}"), types)
         self.assertIn(ref("property_movein.movein_doc_proxy_id"), types)
         self.assertNotIn(ref("property_movein.movein_doc_id"), types)
         self.assertNotIn(ref("property_movein.movein_doc_mortgage"), types)
@@ -205,7 +205,7 @@ class TestMovein(MoveinCommon):
         with self.assertRaises(UserError):
             engineering.action_confirm_inspection()  # the defect needs its category
         door.category_id = self.env.ref(
-            "property_service_desk.category_engineering_rectification_security_door"
+            "property_request.category_engineering_rectification_security_door"
         )
         engineering.inspection_signature = False
         with self.assertRaises(UserError):

@@ -15,7 +15,7 @@ class TestMoveinPhone(PhoneCommon):
                 "name": "Front door",
                 "sequence": 1,
                 "category_id": self.env.ref(
-                    "property_service_desk.category_engineering_rectification_security_door"
+                    "property_request.category_engineering_rectification_security_door"
                 ).id,
             }
         )

@@ -7,24 +7,9 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import LazyTranslate
 
-_lt = LazyTranslate(__name__)
+from .property_patrol_plan import PATROL_AREAS
 
-PATROL_AREAS = [
-    ("meters", "Meters"),
-    ("stairwells", "Stairwells"),
-    ("fire", "Fire Corridors and Roofs"),
-    ("lifts", "Lifts"),
-    ("lobbies", "Lobbies"),
-    ("utilities", "Utilities"),
-    ("recreation", "Recreation"),
-    ("green", "Green Areas"),
-    ("roads", "Roads and Car Parks"),
-    ("surroundings", "Surroundings"),
-    ("renovation", "Renovation Violations"),
-    ("vacant", "Vacant Units"),
-]
-# findings are rectified within a week; longer needs the manager
-FINDING_DAYS = 7
+_lt = LazyTranslate(__name__)
 
 
 class PropertyPatrolCheckpoint(models.Model):

@@ -8,20 +8,6 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-PATROL_AREAS = [
-    ("meters", "Meters"),
-    ("stairwells", "Stairwells"),
-    ("fire", "Fire Corridors and Roofs"),
-    ("lifts", "Lifts"),
-    ("lobbies", "Lobbies"),
-    ("utilities", "Utilities"),
-    ("recreation", "Recreation"),
-    ("green", "Green Areas"),
-    ("roads", "Roads and Car Parks"),
-    ("surroundings", "Surroundings"),
-    ("renovation", "Renovation Violations"),
-    ("vacant", "Vacant Units"),
-]
 # findings are rectified within a week; longer needs the manager
 FINDING_DAYS = 7
 
@@ -97,9 +83,7 @@ class PropertyPatrolLine(models.Model):
     def _after_update(self):
         for line in self.filtered(lambda line: line.result == "failed" and not line.due_date):
             line.due_date = line.round_id.date + timedelta(days=FINDING_DAYS)
-        team = self.env.ref(
-            "property_service_desk.helpdesk_team_security", raise_if_not_found=False
-        )
+        team = self.env.ref("property_request.helpdesk_team_security", raise_if_not_found=False)
         for line in self.filtered("gas_smell"):
             users = (team.user_id if team else self.env["res.users"]) | (
                 line.round_id.estate_id.supervisor_id
@@ -121,9 +105,7 @@ class PropertyPatrolLine(models.Model):
                     "estate_id": line.round_id.estate_id.id,
                     "location": line.round_id.plan_id.name,
                     "request_kind": "repair_common",
-                    "channel_id": self.env.ref(
-                        "property_service_desk.helpdesk_ticket_channel_staff"
-                    ).id,
+                    "channel_id": self.env.ref("property_request.helpdesk_ticket_channel_staff").id,
                 }
             )
         return True

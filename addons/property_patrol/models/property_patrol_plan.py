@@ -20,8 +20,6 @@ PATROL_AREAS = [
     ("renovation", "Renovation Violations"),
     ("vacant", "Vacant Units"),
 ]
-# findings are rectified within a week; longer needs the manager
-FINDING_DAYS = 7
 
 
 class PropertyPatrolPlan(models.Model):

@@ -8,23 +8,6 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-PATROL_AREAS = [
-    ("meters", "Meters"),
-    ("stairwells", "Stairwells"),
-    ("fire", "Fire Corridors and Roofs"),
-    ("lifts", "Lifts"),
-    ("lobbies", "Lobbies"),
-    ("utilities", "Utilities"),
-    ("recreation", "Recreation"),
-    ("green", "Green Areas"),
-    ("roads", "Roads and Car Parks"),
-    ("surroundings", "Surroundings"),
-    ("renovation", "Renovation Violations"),
-    ("vacant", "Vacant Units"),
-]
-# findings are rectified within a week; longer needs the manager
-FINDING_DAYS = 7
-
 
 class PropertyPatrolRound(models.Model):
     _name = "property.patrol.round"

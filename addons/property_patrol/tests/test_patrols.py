@@ -88,7 +88,7 @@ class TestPatrols(PropertyCommon):
 
     def test_findings_become_requests_and_are_verified(self):
         round_ = self._round()
-        security = self.env.ref("property_service_desk.helpdesk_team_security")
+        security = self.env.ref("property_request.helpdesk_team_security")
         security.user_id = self.engineer_a
         drains, doors = round_.line_ids.sorted("name")[::-1][0], round_.line_ids.sorted("name")[0]
         drains.write({"result": "failed", "note": "Drain blocked with leaves"})
@@ -123,7 +123,7 @@ class TestPatrols(PropertyCommon):
         doors.action_make_violation()
         self.assertEqual(doors.violation_id.unit_id, self.unit_a1)
         self.assertEqual(doors.violation_id.partner_id, self.owner_a)
-        cleaning = self.env.ref("property_service_desk.helpdesk_team_cleaning")
+        cleaning = self.env.ref("property_request.helpdesk_team_cleaning")
         cleaning.user_id = self.supervisor_a
         doors.note_team_id = cleaning
         doors.action_note_department()

@@ -461,9 +461,7 @@ class PropertyRenovation(models.Model):
             raise UserError(self.env._("Only %(role)s can do this.", role=role))
 
     def _engineering_leader(self):
-        team = self.env.ref(
-            "property_service_desk.helpdesk_team_engineering", raise_if_not_found=False
-        )
+        team = self.env.ref("property_request.helpdesk_team_engineering", raise_if_not_found=False)
         return team.user_id if team else self.env["res.users"]
 
     # ------------------------------------------------------------------
@@ -693,17 +691,19 @@ class PropertyRenovation(models.Model):
         return invoices
 
     def _invoice_vals(self, partner, lines, role="fees"):
+        """An invoice of the renovation; the owner's are the unit's (what it owes), the
+        contractor's are not."""
         self.ensure_one()
-        return {
-            "move_type": "out_invoice",
-            "partner_id": partner.id,
-            "company_id": self.company_id.id,
-            "journal_id": self.estate_id.renovation_sale_journal_id.id,
-            "invoice_origin": self.name,
-            "property_renovation_id": self.id,
-            "property_renovation_role": role,
-            "invoice_line_ids": lines,
-        }
+        return self.env["account.move"]._property_invoice_vals(
+            partner,
+            lines,
+            unit=self.unit_id if partner == self.applicant_id else None,
+            origin=self.name,
+            company=self.company_id,
+            journal_id=self.estate_id.renovation_sale_journal_id.id,
+            property_renovation_id=self.id,
+            property_renovation_role=role,
+        )
 
     def action_confirm_fees(self):
         self._check_state("approved")

@@ -9,13 +9,3 @@ from . import property_occupancy
 from . import property_document
 from . import res_partner
 from . import res_users
-from . import property_time_limit
-from . import property_checklist
-from . import property_followup
-from . import property_followup_report
-from . import property_spot_check
-from . import helpdesk_ticket_category
-from . import helpdesk_ticket_stage
-from . import helpdesk_ticket
-from . import property_request_charge
-from . import account_move

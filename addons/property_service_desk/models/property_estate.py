@@ -94,60 +94,6 @@ class PropertyEstate(models.Model):
         "to the night monitoring centre.",
     )
     service_hour_end = fields.Float(string="Service Centre Closes", default=20.0, required=True)
-    service_team_id = fields.Many2one(
-        "helpdesk.ticket.team",
-        string="Day Team",
-        default=lambda self: self.env.ref(
-            "property_service_desk.helpdesk_team_service_centre", raise_if_not_found=False
-        ),
-        help="Receives the requests made during service-centre hours.",
-    )
-    night_team_id = fields.Many2one(
-        "helpdesk.ticket.team",
-        default=lambda self: self.env.ref(
-            "property_service_desk.helpdesk_team_monitoring", raise_if_not_found=False
-        ),
-        help="Receives the requests made outside service-centre hours (monitoring centre).",
-    )
-    dispatch_minutes = fields.Integer(
-        string="Dispatch Within (min)",
-        default=5,
-        required=True,
-        help="The department is notified of a work order within this time.",
-    )
-    dispatch_minutes_common = fields.Integer(
-        string="Common-Area Dispatch Within (min)", default=3, required=True
-    )
-    arrival_minutes = fields.Integer(
-        string="Arrival Within (min)",
-        default=15,
-        required=True,
-        help="A technician arrives this long after dispatch, unless the resident chose "
-        "an appointment.",
-    )
-    quote_minutes = fields.Integer(
-        string="Paid-Service Quote Within (min)",
-        default=20,
-        required=True,
-        help="The department supervisor assesses a paid service and quotes its price "
-        "this long after the request.",
-    )
-    escalation_email = fields.Boolean(
-        string="E-mail Escalations",
-        help="Besides the activity, e-mail each person a missed deadline is escalated to.",
-    )
-    inquiry_reply_days = fields.Integer(
-        string="Written Inquiry Reply (days)", default=2, required=True
-    )
-    spot_check_rate = fields.Float(
-        string="Weekly Spot Check (%)",
-        default=30.0,
-        required=True,
-        help="Share of the week's work orders the supervisor checks.",
-    )
-    deferred_reopen_days = fields.Integer(
-        string="Reopen Deferred Requests After (days)", default=30, required=True
-    )
     building_ids = fields.One2many("property.building", "estate_id", string="Buildings")
     unit_ids = fields.One2many("property.unit", "estate_id", string="Units")
     building_count = fields.Integer(compute="_compute_counts")
@@ -157,13 +103,6 @@ class PropertyEstate(models.Model):
     )
     note = fields.Html()
 
-    _timer_settings_positive = models.Constraint(
-        "CHECK(dispatch_minutes > 0 AND dispatch_minutes_common > 0 AND arrival_minutes > 0 "
-        "AND quote_minutes > 0 "
-        "AND inquiry_reply_days > 0 AND deferred_reopen_days > 0 "
-        "AND spot_check_rate > 0 AND spot_check_rate <= 100)",
-        "Time limits of an estate must be positive.",
-    )
     _code_company_uniq = models.Constraint(
         "unique(code, company_id)",
         "The estate code must be unique within a company.",

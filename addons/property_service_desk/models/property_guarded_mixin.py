@@ -8,11 +8,12 @@ class PropertyGuardedMixin(models.AbstractModel):
     """States, approvals and signatures that change only through their actions.
 
     A model lists its guarded fields in ``_guarded_fields`` (field name → the action that
-    sets it, shown in the refusal). A direct ``create`` or ``write`` of one of them by a
-    user is refused, whatever the views show: the ``action_*`` methods check the role the
-    SOP names and then write through ``_guarded_write``. Nothing reached over JSON-RPC
-    runs as the superuser, so the superuser environment is the one way past the guard:
-    data files, scheduled actions and the actions' own writes."""
+    sets it, shown in the refusal); an addon extending the model lists only the fields it
+    adds, the lists of all the model's classes count. A direct ``create`` or ``write`` of
+    one of them by a user is refused, whatever the views show: the ``action_*`` methods
+    check the role the SOP names and then write through ``_guarded_write``. Nothing
+    reached over JSON-RPC runs as the superuser, so the superuser environment is the one
+    way past the guard: data files, scheduled actions and the actions' own writes."""
 
     _name = "property.guarded.mixin"
     _description = "Fields Set Only by Their Actions"
@@ -20,6 +21,15 @@ class PropertyGuardedMixin(models.AbstractModel):
     # {field name: the action that sets it, as a lazy translation (_lt) of the model's
     # module}
     _guarded_fields = {}
+
+    @classmethod
+    def _guarded_field_map(cls):
+        """The guarded fields of the model, from every class of it (an extension in
+        another addon adds its own)."""
+        merged = {}
+        for klass in reversed(cls.__mro__):
+            merged.update(klass.__dict__.get("_guarded_fields") or {})
+        return merged
 
     def _guarded_refuse(self, fields):
         labels = []
@@ -43,7 +53,7 @@ class PropertyGuardedMixin(models.AbstractModel):
 
     def _guarded_action_label(self, name):
         # a lazy translation, in the user's language at refusal time
-        return self.env._(self._guarded_fields[name])
+        return self.env._(self._guarded_field_map()[name])
 
     def _description_string(self):
         return self.env["ir.model"]._get(self._name).name or self._description
@@ -64,10 +74,11 @@ class PropertyGuardedMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self._guarded_fields and not self.env.su:
+        guarded = self._guarded_field_map()
+        if guarded and not self.env.su:
             context_forged = [
                 name
-                for name in self._guarded_fields
+                for name in guarded
                 if f"default_{name}" in self.env.context
                 and not self._guarded_is_default(name, self.env.context[f"default_{name}"])
             ]
@@ -76,7 +87,7 @@ class PropertyGuardedMixin(models.AbstractModel):
             for vals in vals_list:
                 forged = [
                     name
-                    for name in self._guarded_fields
+                    for name in guarded
                     if name in vals and not self._guarded_is_default(name, vals[name])
                 ]
                 if forged:
@@ -84,7 +95,7 @@ class PropertyGuardedMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._guarded_fields and not self.env.su:
+        if not self.env.su and self._guarded_field_map():
             forged = self._guarded_changes(vals)
             if forged:
                 self._guarded_refuse(forged)
@@ -93,7 +104,7 @@ class PropertyGuardedMixin(models.AbstractModel):
     def _guarded_changes(self, vals):
         """The guarded fields that ``vals`` would change: a form that sends back the value
         it shows (``force_save``) changes nothing and passes."""
-        return self._fields_changed(vals, self._guarded_fields)
+        return self._fields_changed(vals, self._guarded_field_map())
 
     def _fields_changed(self, vals, names):
         """Those of ``names`` that ``vals`` would change on these records (values compared

@@ -4,9 +4,4 @@ from . import test_import
 from . import test_portal
 from . import test_i18n
 from . import test_tour
-from . import test_requests
-from . import test_followups
-from . import test_portal_requests
-from . import test_statistics
-from . import test_paid_services
 from . import test_roles

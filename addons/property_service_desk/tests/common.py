@@ -125,55 +125,6 @@ class PropertyCommon(BaseCommon):
         self.env.invalidate_all()
 
 
-class RequestCommon(PropertyCommon):
-    """Estate A with a director, the SOP's request categories and helpdesk stages."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.director_a = new_test_user(
-            cls.env, login="psd_director_a", groups="property_service_desk.group_property_director"
-        )
-        cls.estate_a.director_id = cls.director_a
-        ref = cls.env.ref
-        cls.cat_unblock = ref("property_service_desk.category_engineering_paid_unblocking")
-        # the same work done free of charge (under warranty): the timers of a repair
-        # without the paid-service steps
-        cls.cat_repair = cls.cat_unblock.copy(
-            {"name": "Unblocking under warranty", "property_is_paid": False}
-        )
-        cls.cat_common = ref("property_service_desk.category_engineering_common_area_overhaul")
-        cls.cat_lift = ref("property_service_desk.category_engineering_equipment_lifts")
-        cls.engineering = ref("property_service_desk.helpdesk_team_engineering")
-        cls.stage_awaiting = ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
-        cls.stage_done = ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.stage_in_progress = ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
-        cls.stage_deferred = ref("property_service_desk.helpdesk_ticket_stage_deferred")
-
-    def _request(self, received, **vals):
-        """A request of estate A's unit 1-1-101, logged by the front desk (whatever the
-        channel, the front desk logs every request)."""
-        return (
-            self.env["helpdesk.ticket"]
-            .with_user(self.assistant_a)
-            .create(
-                {
-                    "name": "Blocked drain",
-                    "description": "<p>Kitchen drain blocked</p>",
-                    "unit_id": self.unit_a1.id,
-                    "category_id": self.cat_repair.id,
-                    "date_received": received,
-                    **vals,
-                }
-            )
-        )
-
-    def _activities(self, ticket):
-        return self.env["mail.activity"].search(
-            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
-        )
-
-
 def two_neighbours(env, code):
     """An estate with two occupied units, each owned (and paid for) by a resident with a
     portal login: ``{code}_owner`` and ``{code}_neighbour``, password ``<login>_pw``.

@@ -6,16 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import LazyTranslate
 
-_lt = LazyTranslate(__name__)
+from .property_violation_notice import NOTICE_STAGES
 
-NOTICE_STAGES = [("first", "First Notice"), ("second", "Second Notice"), ("final", "Final Notice")]
-# who delivers a notice (SOP §7): the category's department
-DEPARTMENT_GROUPS = {
-    "service_centre": "property_service_desk.group_property_assistant",
-    "engineering": "property_service_desk.group_property_engineering",
-    "security": "property_service_desk.group_property_security",
-    "cleaning": "property_service_desk.group_property_cleaning",
-}
+_lt = LazyTranslate(__name__)
 
 
 class PropertyViolation(models.Model):

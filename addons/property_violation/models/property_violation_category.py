@@ -6,15 +6,6 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-NOTICE_STAGES = [("first", "First Notice"), ("second", "Second Notice"), ("final", "Final Notice")]
-# who delivers a notice (SOP §7): the category's department
-DEPARTMENT_GROUPS = {
-    "service_centre": "property_service_desk.group_property_assistant",
-    "engineering": "property_service_desk.group_property_engineering",
-    "security": "property_service_desk.group_property_security",
-    "cleaning": "property_service_desk.group_property_cleaning",
-}
-
 
 class PropertyViolationCategory(models.Model):
     """A kind of resident violation (SOP §7) with the texts of its notices."""

@@ -10,15 +10,6 @@ from odoo.addons.property_service_desk.models.property_unit import CUT_NOTICE_DA
 
 _lt = LazyTranslate(__name__)
 
-NOTICE_STAGES = [("first", "First Notice"), ("second", "Second Notice"), ("final", "Final Notice")]
-# who delivers a notice (SOP §7): the category's department
-DEPARTMENT_GROUPS = {
-    "service_centre": "property_service_desk.group_property_assistant",
-    "engineering": "property_service_desk.group_property_engineering",
-    "security": "property_service_desk.group_property_security",
-    "cleaning": "property_service_desk.group_property_cleaning",
-}
-
 
 class PropertyViolationPenalty(models.Model):
     """Penalties are the director's decision; public criticism and cuts need the owners'
@@ -113,28 +104,22 @@ class PropertyViolationPenalty(models.Model):
             raise UserError(self.env._("Record the resident who pays the compensation."))
         product = self.env.ref("property_violation.product_violation_compensation")
         # the director decides, finance owns the invoice: created on its behalf
-        invoice = (
-            self.env["account.move"]
-            .sudo()
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partner.id,
-                    "company_id": violation.company_id.id,
-                    "invoice_origin": violation.name,
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "product_id": product.id,
-                                "name": f"{product.name}: {violation.name}",
-                                "quantity": 1,
-                                "price_unit": amount,
-                            }
-                        )
-                    ],
-                }
+        Move = self.env["account.move"].sudo()
+        invoice = Move._property_create_invoices(
+            Move._property_invoice_vals(
+                partner,
+                [
+                    {
+                        "product_id": product.id,
+                        "name": f"{product.name}: {violation.name}",
+                        "quantity": 1,
+                        "price_unit": amount,
+                    }
+                ],
+                unit=violation.unit_id,
+                origin=violation.name,
+                company=violation.company_id,
             )
         )
-        invoice.action_post()
         self.sudo().invoice_id = invoice
         return invoice

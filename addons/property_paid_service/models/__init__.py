@@ -1,0 +1,5 @@
+from . import account_move
+from . import helpdesk_ticket
+from . import property_estate
+from . import property_request_charge
+from . import property_request_material
