@@ -10,6 +10,7 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "depends": ["property_account"],
     "data": [
         "security/ir.model.access.csv",

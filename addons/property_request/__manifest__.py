@@ -11,6 +11,7 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "depends": ["property_service_desk", "helpdesk_mgmt"],
     "data": [
         "security/property_request_security.xml",

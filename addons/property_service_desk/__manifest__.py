@@ -12,6 +12,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "depends": [
         "base_import",
         "mail",

@@ -3,9 +3,6 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyCustodyReading(models.Model):

@@ -4,9 +4,6 @@
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 
 class CreditControlCommunication(models.Model):

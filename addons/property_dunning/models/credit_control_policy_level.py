@@ -3,11 +3,8 @@
 
 
 from odoo import fields, models
-from odoo.tools import LazyTranslate
 
 from .credit_control_line import DUNNING_STEPS
-
-_lt = LazyTranslate(__name__)
 
 
 class CreditControlPolicyLevel(models.Model):

@@ -5,11 +5,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
 
 from .property_dunning_action import partner_outstanding
-
-_lt = LazyTranslate(__name__)
 
 
 class CreditControlRun(models.Model):

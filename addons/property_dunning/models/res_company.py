@@ -3,9 +3,6 @@
 
 
 from odoo import api, fields, models
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 
 class ResCompany(models.Model):

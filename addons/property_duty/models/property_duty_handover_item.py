@@ -3,9 +3,6 @@
 
 
 from odoo import fields, models
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyDutyHandoverItem(models.Model):

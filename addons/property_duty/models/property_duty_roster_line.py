@@ -4,11 +4,8 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate
 
 from .property_duty_roster import SHIFTS
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyDutyRosterLine(models.Model):

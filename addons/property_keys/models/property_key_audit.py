@@ -121,16 +121,3 @@ class PropertyKeyAudit(models.Model):
         return self.env.ref("property_keys.action_report_cabinet_map").report_action(
             self.line_ids.key_id.cabinet_id
         )
-
-
-class PropertyKeyAuditLine(models.Model):
-    _name = "property.key.audit.line"
-    _description = "Key Audit Line"
-    _order = "audit_id, id"
-
-    audit_id = fields.Many2one("property.key.audit", required=True, index=True, ondelete="cascade")
-    key_id = fields.Many2one("property.key", required=True, ondelete="restrict")
-    cabinet_id = fields.Many2one(related="key_id.cabinet_id")
-    hook = fields.Char(related="key_id.hook")
-    result = fields.Selection([("present", "Present"), ("missing", "Missing")])
-    incident_id = fields.Many2one("property.key.incident", readonly=True)

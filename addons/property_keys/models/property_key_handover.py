@@ -9,7 +9,7 @@ _lt = LazyTranslate(__name__)
 
 class PropertyKeyHandover(models.Model):
     """Keys handed to an owner or their designee: only against a checked ID and the
-    receiver's signature. The move-in flow creates and confirms these."""
+    receiver's signature (the move-in key step of property_movein_keys makes some)."""
 
     _name = "property.key.handover"
     _description = "Key Hand-over"

@@ -337,7 +337,7 @@ class TestMovein(MoveinCommon):
             items[:1].handed = False
         with self.assertRaisesRegex(UserError, "handouts were confirmed"):
             items[:1].unlink()
-        # the keys addon adds its hand-over step before the archive (tested there)
+        # property_movein_keys adds its hand-over step before the archive (tested there)
         if "keys" in movein.step_ids.mapped("code"):
             movein.with_user(self.assistant_a)._complete_step("keys")
         with self.assertRaises(UserError):

@@ -2,36 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
-
-
-class PropertyMoveinStep(models.Model):
-    _inherit = "property.movein.step"
-
-    # the keys are handed over after the handouts, before the archive is completed
-    code = fields.Selection(
-        selection_add=[("keys", "Keys Handed Over"), ("archive",)],
-        ondelete={"keys": "cascade"},
-    )
-
-
-class PropertyKey(models.Model):
-    _inherit = "property.key"
-
-    is_entrance = fields.Boolean(
-        string="Entrance Door", help="Owner keys: this key opens the unit's entrance door."
-    )
-    retained_movein_id = fields.Many2one(
-        "property.movein",
-        string="Kept Since Move-in",
-        index="btree_not_null",
-        readonly=True,
-        copy=False,
-        help="The entrance key kept for the rectification works at the move-in; it goes back "
-        "to the owner when the renovation permit is issued.",
-    )
 
 
 class PropertyMovein(models.Model):
@@ -135,85 +105,24 @@ class PropertyMovein(models.Model):
                 note=", ".join(movein.key_handover_id.key_ids.mapped("number")),
             )
 
-
-class PropertyKeyHandover(models.Model):
-    _inherit = "property.key.handover"
-
-    movein_id = fields.Many2one(
-        "property.movein", string="Move-in", index="btree_not_null", readonly=True
-    )
-    is_return = fields.Boolean(
-        string="Kept Key Returned",
-        readonly=True,
-        help="The entrance key kept since the move-in, handed back with the renovation permit.",
-    )
-
-    _guarded_fields = {
-        "state": _lt("Confirm"),
-        "user_id": _lt("Confirm"),
-        "date": _lt("Confirm"),
-        "is_return": _lt("the renovation permit"),
-        "movein_id": _lt("the move-in"),
-    }
-
-    def action_confirm(self):
-        for handover in self:
-            kept = handover.key_ids.filtered("retained_movein_id")
-            if kept and not handover.is_return:
-                raise UserError(
-                    self.env._(
-                        "%(keys)s stays with engineering for the rectification works until the "
-                        "renovation permit is issued; the permit prepares its hand-back.",
-                        keys=", ".join(kept.mapped("display_name")),
-                    )
-                )
-        result = super().action_confirm()
-        self.filtered(lambda h: h.movein_id and not h.is_return).movein_id._keys_handed_over()
-        returned = self.filtered("is_return").key_ids
-        returned.write({"retained_movein_id": False})
-        return result
-
-
-class PropertyUnit(models.Model):
-    _inherit = "property.unit"
-
-    def _property_hand_back_kept_keys(self):
-        """The renovation permit is issued: the entrance key kept since the move-in goes
-        back to the owner, through a hand-over against ID. One hand-over per unit, however
-        often the permit is issued."""
-        keys = self.env["property.key"].search(
-            [
-                ("unit_id", "in", self.ids),
-                ("retained_movein_id", "!=", False),
-                ("state", "=", "in_cabinet"),
-            ]
-        )
-        pending = self.env["property.key.handover"].search(
-            [("unit_id", "in", self.ids), ("is_return", "=", True), ("state", "=", "draft")]
-        )
-        # the permit was issued (the caller's check): its hand-back is prepared for the
-        # front desk, who may not mark a hand-over as a return themselves
-        Handover = self.env["property.key.handover"].sudo()
-        for unit, unit_keys in keys.grouped("unit_id").items():
-            owner = unit.owner_ids[:1]
-            if not owner or unit in pending.unit_id:
-                continue
-            movein = unit_keys.retained_movein_id[:1]
-            Handover.create(
-                {
-                    "unit_id": unit.id,
-                    "key_ids": [fields.Command.set(unit_keys.ids)],
-                    "receiver_id": owner.id,
-                    "is_return": True,
-                    "movein_id": movein.id,
-                }
+    def action_return_kept_key(self):
+        """Without a renovation to wait for (no renovation management installed), the
+        supervisor decides when the rectification works are over: the kept entrance key
+        is then prepared for the hand-back to the owner, against ID at the front desk."""
+        if not self.env.user.has_group("property_service_desk.group_property_supervisor"):
+            raise UserError(
+                self.env._("The service-centre supervisor decides when the kept key goes back.")
             )
-            user = unit.estate_id.front_desk_user_ids[:1] or unit.estate_id.supervisor_id
-            movein.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._(
-                    "Renovation permit issued: hand back the entrance key kept since the move-in"
-                ),
-                user_id=(user or self.env.user).id,
-            )
+        self._check_kept_key_return()
+        kept = self.retained_key_id.filtered(
+            lambda k: k.retained_movein_id and k.state == "in_cabinet"
+        )
+        if not kept:
+            raise UserError(self.env._("No entrance key of this move-in is kept by engineering."))
+        self.unit_id._property_hand_back_kept_keys()
+        return True
+
+    def _check_kept_key_return(self):
+        """When the kept key may go back by hand (property_renovation_keys refuses it:
+        the renovation permit hands it back)."""
         return True

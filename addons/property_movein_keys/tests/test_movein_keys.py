@@ -97,3 +97,30 @@ class TestMoveinKeys(MoveinKeysCommon):
         returns.with_user(self.assistant_a).action_confirm()
         self.assertEqual(self.entrance_1.state, "with_owner")
         self.assertFalse(self.entrance_1.retained_movein_id)
+
+    def test_supervisor_returns_the_kept_key_when_no_renovation_is_awaited(self):
+        movein = self._movein()
+        self._walk(movein, "keys")
+        self._handover(movein)
+        with self.assertRaisesRegex(UserError, "supervisor decides"):
+            movein.with_user(self.assistant_a).action_return_kept_key()
+        returns = self.env["property.key.handover"].search(
+            [("unit_id", "=", self.unit_new.id), ("is_return", "=", True)]
+        )
+        self.assertFalse(returns)
+        renovation_glue = self.env["ir.module.module"].search_count(
+            [("name", "=", "property_renovation_keys"), ("state", "=", "installed")]
+        )
+        if renovation_glue:
+            # with renovation management, the permit hands the key back (tested there)
+            with self.assertRaisesRegex(UserError, "renovation permit is issued"):
+                movein.with_user(self.supervisor_a).action_return_kept_key()
+            return
+        movein.with_user(self.supervisor_a).action_return_kept_key()
+        movein.with_user(self.supervisor_a).action_return_kept_key()
+        returns = self.env["property.key.handover"].search(
+            [("unit_id", "=", self.unit_new.id), ("is_return", "=", True)]
+        )
+        self.assertEqual(len(returns), 1, "one hand-back, however often it is asked for")
+        self.assertEqual(returns.key_ids, self.entrance_1)
+        self.assertEqual(returns.receiver_id, self.buyer)

@@ -387,7 +387,7 @@ class HelpdeskTicket(models.Model):
         """Called for the resident after the portal checked they may read the request."""
         self.ensure_one()
         partner = self.env.user.partner_id
-        if partner not in self.sudo()._quote_partners():
+        if partner not in self.sudo()._unit_actor_partners():
             raise UserError(
                 self.env._(
                     "Only the person who reported the request or the unit's owner or tenant "

@@ -5,11 +5,8 @@ from datetime import timedelta
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
 
 from .property_patrol_plan import PATROL_AREAS
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyPatrolCheckpoint(models.Model):

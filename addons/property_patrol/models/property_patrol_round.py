@@ -4,9 +4,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyPatrolRound(models.Model):

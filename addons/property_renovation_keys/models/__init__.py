@@ -1,1 +1,2 @@
+from . import property_movein
 from . import property_renovation

@@ -87,3 +87,15 @@ class TestPermitHandsBackKey(MoveinKeysCommon):
         desk.action_confirm()
         self.assertEqual(self.entrance_1.state, "with_owner")
         self.assertFalse(self.entrance_1.retained_movein_id)
+
+    def test_the_kept_key_does_not_go_back_by_hand(self):
+        movein = self._movein()
+        self._walk(movein, "keys")
+        self._handover(movein)
+        with self.assertRaisesRegex(UserError, "renovation permit is issued"):
+            movein.with_user(self.supervisor_a).action_return_kept_key()
+        self.assertFalse(
+            self.env["property.key.handover"].search(
+                [("unit_id", "=", self.unit_new.id), ("is_return", "=", True)]
+            )
+        )

@@ -25,8 +25,9 @@ TIMERS = {
     "arrival": ("arrival_deadline", "date_arrived", "arrival_overdue"),
     "resolution": ("resolution_deadline", "closed_date", "resolution_overdue"),
 }
-# Occupants who may accept or refuse the price of a paid service for their unit.
-QUOTE_ROLES = ("owner", "co_owner", "tenant", "agent")
+# Occupants who act for their unit (sign off a request, answer a paid service's price);
+# the other household members follow the requests only.
+UNIT_ACTOR_ROLES = ("owner", "co_owner", "tenant", "agent")
 # Escalation ladder (assistant -> supervisor -> director); major cases start higher.
 LADDER = ("assistant", "supervisor", "director")
 MAJOR_LADDER = ("supervisor", "director")

@@ -55,9 +55,6 @@ class HelpdeskTicketCategory(models.Model):
         help="A timer turns orange this many minutes before its deadline.",
     )
     property_is_paid = fields.Boolean(string="Paid Service")
-    currency_id = fields.Many2one(related="company_id.currency_id")
-    property_price_min = fields.Monetary(string="Price From", currency_field="currency_id")
-    property_price_max = fields.Monetary(string="Price To", currency_field="currency_id")
     property_followup = fields.Boolean(string="Follow-up Visit", default=True)
     property_notify_user_ids = fields.Many2many(
         "res.users",
@@ -71,9 +68,4 @@ class HelpdeskTicketCategory(models.Model):
     _property_pool_cap_positive = models.Constraint(
         "CHECK(property_pool_cap > 0)",
         "A technician must be able to hold at least one open work order.",
-    )
-    _property_price_range = models.Constraint(
-        "CHECK(property_price_max IS NULL OR property_price_min IS NULL "
-        "OR property_price_max >= property_price_min)",
-        "The highest price of a paid service cannot be below its lowest price.",
     )

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import LazyTranslate, html2plaintext
 
-from .helpdesk_ticket import QUOTE_ROLES
+from .helpdesk_ticket import UNIT_ACTOR_ROLES
 
 _lt = LazyTranslate(__name__)
 
@@ -38,12 +38,13 @@ class HelpdeskTicket(models.Model):
 
     resident_signed_off = fields.Datetime(copy=False, readonly=True)
 
-    def _quote_partners(self):
-        """Who may answer the quote for the unit: the reporter, and the unit's owners,
-        tenants and agents (not the other household members)."""
+    def _unit_actor_partners(self):
+        """Who may act for the unit on a request (sign it off, answer a price): the
+        reporter, and the unit's owners, tenants and agents (not the other household
+        members)."""
         self.ensure_one()
         occupants = self.unit_id.occupancy_ids.filtered(
-            lambda o: o.is_current and o.role in QUOTE_ROLES
+            lambda o: o.is_current and o.role in UNIT_ACTOR_ROLES
         )
         return self.partner_id | occupants.partner_id
 
@@ -54,7 +55,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if self.request_kind == "complaint":
             return self.partner_id
-        return self._quote_partners()
+        return self._unit_actor_partners()
 
     @api.model
     def _portal_clean_text(self, value):

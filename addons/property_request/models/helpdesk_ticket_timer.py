@@ -197,7 +197,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _property_timers(self):
         """The timers of a request: name -> (deadline field, "done" field, overdue flag).
-        Other addons add theirs (complaints do)."""
+        Other addons add theirs (complaints and paid services do)."""
         return dict(TIMERS)
 
     @api.model

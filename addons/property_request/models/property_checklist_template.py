@@ -1,11 +1,8 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.tools import LazyTranslate
 
 from .helpdesk_ticket_category import REQUEST_KINDS
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyChecklistTemplate(models.Model):

@@ -2,9 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields, models
-from odoo.tools import LazyTranslate
-
-_lt = LazyTranslate(__name__)
 
 FOLLOWUP_KINDS = [
     ("complaint", "Complaint"),

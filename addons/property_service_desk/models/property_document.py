@@ -4,21 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
-class PropertyDocumentCategory(models.Model):
-    """Kinds of papers kept in the owner archive (业主档案)."""
-
-    _name = "property.document.category"
-    _description = "Owner Archive Category"
-    _order = "sequence, name, id"
-
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    active = fields.Boolean(default=True)
-    description = fields.Text(translate=True)
-
-    _name_uniq = models.Constraint("unique(name)", "This category already exists.")
-
-
 class PropertyDocument(models.Model):
     """A paper of the owner archive: ID copy, purchase contract, handover letter,
     authorisation letter... filed on a unit and, where it concerns one person's

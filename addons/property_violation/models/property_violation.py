@@ -4,11 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import LazyTranslate
 
 from .property_violation_notice import NOTICE_STAGES
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyViolation(models.Model):

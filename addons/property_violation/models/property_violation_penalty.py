@@ -4,11 +4,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate
 
 from odoo.addons.property_service_desk.models.property_unit import CUT_NOTICE_DAYS
-
-_lt = LazyTranslate(__name__)
 
 
 class PropertyViolationPenalty(models.Model):
