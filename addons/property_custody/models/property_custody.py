@@ -55,6 +55,13 @@ class PropertyCustody(models.Model):
         "CHECK(water_start >= 0 AND electricity_start >= 0)", "Meter readings cannot be negative."
     )
 
+    @api.depends("unit_id", "partner_id")
+    def _compute_display_name(self):
+        for custody in self:
+            custody.display_name = " · ".join(
+                filter(None, [custody.unit_id.display_name, custody.partner_id.name])
+            )
+
     @api.depends("reading_ids.water", "reading_ids.electricity", "water_start", "electricity_start")
     def _compute_used(self):
         for custody in self:

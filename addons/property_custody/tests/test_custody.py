@@ -50,6 +50,10 @@ class TestCustody(PropertyCommon):
         with self.assertRaisesRegex(ValidationError, "cannot end before"), self.cr.savepoint():
             custody.write({"date_start": date(2026, 5, 1), "date_end": date(2026, 4, 1)})
 
+    def test_an_agreement_is_named_by_its_unit_and_owner(self):
+        custody = self._custody(self.unit_a2)
+        self.assertEqual(custody.display_name, f"{self.unit_a2.display_name} · {self.owner_a.name}")
+
     def test_a_corrected_reading_over_the_limit_alerts(self):
         custody = self._custody(self.unit_a2)
         reading = (

@@ -222,7 +222,9 @@ class PropertyMovein(models.Model):
                 for (estate, _fee_type, usage), rate in rates.items()
                 if estate == movein.estate_id and usage == unit.usage
             )
-            movein.prepayment_recommended = movein.currency_id.round(
+            # a new move-in has no unit (nor company, nor currency) yet
+            currency = movein.currency_id or self.env.company.currency_id
+            movein.prepayment_recommended = currency.round(
                 monthly * movein.estate_id.movein_prepay_months
             )
 

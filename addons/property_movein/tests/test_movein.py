@@ -18,6 +18,12 @@ class TestMovein(MoveinCommon):
     # ------------------------------------------------------------------
     # Batch: plan, lead times, notices
     # ------------------------------------------------------------------
+    def test_a_new_move_in_form_opens(self):
+        """The form of a new move-in (no unit, no company yet) computes its recommended
+        prepayment without failing."""
+        movein = self.env["property.movein"].with_user(self.assistant_a).new({})
+        self.assertEqual(movein.prepayment_recommended, 0.0)
+
     def test_preparation_activities_dated_back_from_the_handover(self):
         with freeze_time("2026-05-01"):
             batch = self._batch()

@@ -60,3 +60,12 @@ class PropertyEstate(models.Model):
         "AND spot_check_rate > 0 AND spot_check_rate <= 100)",
         "Time limits of an estate must be positive.",
     )
+
+    def _property_request_setup_teams(self):
+        """At install, the estates made before the requests existed get the day and night
+        teams (new estates get them by default)."""
+        day = self.env.ref("property_request.helpdesk_team_service_centre")
+        night = self.env.ref("property_request.helpdesk_team_monitoring")
+        estates = self.with_context(active_test=False).search([])
+        estates.filtered(lambda e: not e.service_team_id).service_team_id = day
+        estates.filtered(lambda e: not e.night_team_id).night_team_id = night

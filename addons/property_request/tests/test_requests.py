@@ -255,3 +255,26 @@ class TestRequests(RequestCommon):
             .search([("id", "in", (ticket_a | ticket_b).ids)])
         )
         self.assertEqual(len(admin_visible), 2)
+
+    def test_estates_made_before_the_requests_get_their_teams(self):
+        """Master data first, requests later: installing the requests gives the estates
+        that have none the receiving teams (day and night)."""
+        estate = self.env["property.estate"].create(
+            {
+                "name": "Older Estate",
+                "code": "OLD",
+                "service_team_id": False,
+                "night_team_id": False,
+            }
+        )
+        self.assertFalse(estate.service_team_id)
+        self.estate_a.night_team_id = self.engineering
+        self.env["property.estate"]._property_request_setup_teams()
+        self.assertEqual(
+            estate.service_team_id, self.env.ref("property_request.helpdesk_team_service_centre")
+        )
+        self.assertEqual(
+            estate.night_team_id, self.env.ref("property_request.helpdesk_team_monitoring")
+        )
+        # an estate's own choice stays
+        self.assertEqual(self.estate_a.night_team_id, self.engineering)
