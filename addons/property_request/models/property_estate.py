@@ -1,6 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PropertyEstate(models.Model):
@@ -61,6 +61,7 @@ class PropertyEstate(models.Model):
         "Time limits of an estate must be positive.",
     )
 
+    @api.model
     def _property_request_setup_teams(self):
         """At install, the estates made before the requests existed get the day and night
         teams (new estates get them by default)."""
