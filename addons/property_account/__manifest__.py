@@ -12,6 +12,7 @@
     "development_status": "Alpha",
     "depends": ["property_service_desk", "account"],
     "data": [
+        "security/ir.model.access.csv",
         "security/property_account_security.xml",
         "views/property_unit_views.xml",
     ],

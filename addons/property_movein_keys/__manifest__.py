@@ -12,6 +12,7 @@
     "development_status": "Alpha",
     "depends": ["property_movein", "property_keys"],
     "data": [
+        "security/ir.model.access.csv",
         "views/property_movein_views.xml",
     ],
     "auto_install": True,

@@ -11,5 +11,8 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "depends": ["property_movein_keys", "property_renovation"],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
     "auto_install": True,
 }
