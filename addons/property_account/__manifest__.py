@@ -10,10 +10,11 @@
     "maintainers": ["property-service-desk"],
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["property_service_desk", "account"],
+    "depends": ["property_service_desk", "account", "l10n_cn"],
     "data": [
         "security/ir.model.access.csv",
         "security/property_account_security.xml",
         "views/property_unit_views.xml",
     ],
+    "demo": ["demo/res_company_demo.xml"],
 }

@@ -29,6 +29,7 @@
         "views/menus.xml",
     ],
     "demo": [
+        "demo/helpdesk_mgmt_demo_removal.xml",
         "demo/property_service_demo.xml",
     ],
 }

@@ -3,6 +3,24 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
+# the renovation accounts created when the chart has none: name, Chinese name, type
+RENOVATION_ACCOUNTS = {
+    "deposit": ("Other Payables - Renovation Deposits", "其他应付款-装修押金", "liability_current"),
+    "income": ("Other Operating Income - Renovation Fees", "其他业务收入-装修管理费", "income"),
+    "compensation": (
+        "Non-Operating Income - Renovation Damage",
+        "营业外收入-装修损坏赔偿",
+        "income_other",
+    ),
+}
+# their codes by chart: sub-accounts of 2241 其他应付款, 5051/6051 其他业务收入 and
+# 5301/6301 营业外收入 on the Chinese charts (小企业 / 企业会计准则)
+RENOVATION_ACCOUNT_CODES = {
+    "cn": {"deposit": "2241.01", "income": "5051.01", "compensation": "5301.05"},
+    "cn_large_bis": {"deposit": "2241.01", "income": "6051.01", "compensation": "6301.05"},
+    "generic": {"deposit": "224100", "income": "410100", "compensation": "420100"},
+}
+
 
 class PropertyEstate(models.Model):
     """Renovation fees, deposits and their accounts, per estate."""
@@ -95,13 +113,27 @@ class PropertyEstate(models.Model):
             company = estate.company_id
             Account_c = Account.with_company(company)
 
-            def account(code, name, account_type, Account_c=Account_c, company=company):
+            codes = RENOVATION_ACCOUNT_CODES.get(
+                company.chart_template, RENOVATION_ACCOUNT_CODES["generic"]
+            )
+
+            def account(kind, Account_c=Account_c, company=company, codes=codes):
+                code = codes[kind]
+                name, name_zh, account_type = RENOVATION_ACCOUNTS[kind]
                 existing = Account_c.search(
                     [("code", "=", code), ("company_ids", "in", company.ids)], limit=1
                 )
-                return existing or Account_c.create(
-                    {"code": code, "name": name, "account_type": account_type}
-                )
+                if existing:
+                    return existing
+                new = Account_c.create({"code": code, "name": name, "account_type": account_type})
+                chinese = [
+                    code
+                    for code, _name in new.env["res.lang"].get_installed()
+                    if code.startswith("zh_")
+                ]
+                if chinese:
+                    new.update_field_translations("name", dict.fromkeys(chinese, name_zh))
+                return new
 
             journals = {
                 kind: Journal.search(
@@ -112,12 +144,11 @@ class PropertyEstate(models.Model):
             estate.write(
                 {
                     "renovation_deposit_account_id": estate.renovation_deposit_account_id.id
-                    or account("224100", "Renovation Deposits Received", "liability_current").id,
+                    or account("deposit").id,
                     "renovation_income_account_id": estate.renovation_income_account_id.id
-                    or account("410100", "Renovation Fees", "income").id,
+                    or account("income").id,
                     "renovation_compensation_account_id": (
-                        estate.renovation_compensation_account_id.id
-                        or account("420100", "Renovation Compensation", "income_other").id
+                        estate.renovation_compensation_account_id.id or account("compensation").id
                     ),
                     "renovation_sale_journal_id": estate.renovation_sale_journal_id.id
                     or journals["sale"].id,

@@ -11,3 +11,5 @@ from . import property_document_category
 from . import property_document
 from . import res_partner
 from . import res_users
+from . import ir_module_module
+from . import ir_actions_report

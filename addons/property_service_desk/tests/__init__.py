@@ -5,3 +5,5 @@ from . import test_portal
 from . import test_i18n
 from . import test_tour
 from . import test_roles
+from . import test_zh_cn_screens
+from . import test_reports

@@ -1,0 +1,59 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
+from odoo import api, models
+from odoo.tools import file_open
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
+# the charts of l10n_cn: 小企业会计准则 and 企业会计准则
+CHINESE_CHARTS = ("cn", "cn_large_bis")
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    @api.model
+    def _property_demo_chinese_company(self, values):
+        """Demo: make the main company the Chinese property company of the demo, on the
+        Chinese chart of accounts (小企业会计准则) in CNY, A4 paper, with its logo.
+
+        Odoo's accounting demo has put the generic chart and its entries on the main
+        company before the suite is installed; they are removed the way Odoo removes them
+        when a first localisation is loaded with demo data, the currency is set while no
+        journal item exists, and the chart is loaded with its own demo. The companies of
+        the localisations' demos are archived: the demo has one company. Called from demo data
+        only (superuser)."""
+        company = self.env.ref("base.main_company")
+        with file_open("property_account/static/img/company_logo_demo.png", "rb") as logo:
+            values = dict(values, logo=base64.b64encode(logo.read()))
+        cny = self.env.ref("base.CNY")
+        if company.currency_id != cny:
+            # the generic chart's demo entries, removed as Odoo's chart loader does
+            moves = (
+                self.env["account.move"]
+                .with_context(active_test=False)
+                .search([("company_id", "child_of", company.id)])
+            )
+            moves.with_context(**{MODULE_UNINSTALL_FLAG: True}).unlink()
+            cny.active = True
+            values["currency_id"] = cny.id
+        company.write(values)
+        if company.chart_template not in CHINESE_CHARTS:
+            self.env["account.chart.template"].try_loading("cn", company, install_demo=True)
+        # the demo companies of the localisations (l10n_cn's, and l10n_us's when base's
+        # demo made the company American before the suite was installed)
+        others = self.env["res.company"].search([("id", "!=", company.id)])
+        xmlids = others.get_external_id()
+        others = others.filtered(lambda other: "demo" in xmlids[other.id])
+        if others:
+            users = self.env["res.users"].with_context(active_test=False).search(
+                [("company_ids", "in", others.ids)]
+            )
+            for user in users:
+                if user.company_id in others:
+                    user.company_id = company
+            users.write({"company_ids": [(3, other.id) for other in others]})
+            others.write({"active": False})
+        return True
