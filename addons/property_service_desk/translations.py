@@ -26,7 +26,7 @@ SUITE_PREFIX = "property_"
 
 def _suite_extra_files(lang):
     """The ``i18n_extra`` files of the suite's addons for ``lang`` (and its base)."""
-    import odoo.addons  # noqa: PLC0415  (the addons path is set once Odoo runs)
+    import odoo.addons
 
     names = [f"{base}.po" for base in translate.get_base_langs(lang)]
     for root in odoo.addons.__path__:

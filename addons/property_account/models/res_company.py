@@ -48,8 +48,10 @@ class ResCompany(models.Model):
         xmlids = others.get_external_id()
         others = others.filtered(lambda other: "demo" in xmlids[other.id])
         if others:
-            users = self.env["res.users"].with_context(active_test=False).search(
-                [("company_ids", "in", others.ids)]
+            users = (
+                self.env["res.users"]
+                .with_context(active_test=False)
+                .search([("company_ids", "in", others.ids)])
             )
             for user in users:
                 if user.company_id in others:

@@ -54,7 +54,9 @@ class IrActionsReport(models.Model):
             if article.get("data-oe-lang"):
                 IrQweb = IrQweb.with_context(lang=article.get("data-oe-lang"))
             # the page-number placeholders of the footer are filled by a header file only
-            for node in footer.xpath(".//*[contains(@class, 'page')]") if footer is not None else ():
+            for node in (
+                footer.xpath(".//*[contains(@class, 'page')]") if footer is not None else ()
+            ):
                 node.getparent().remove(node)
             content = "".join(
                 lxml.html.tostring(node, encoding="unicode")
@@ -83,7 +85,5 @@ class IrActionsReport(models.Model):
         specific_paperformat_args = {
             key: value for key, value in root.items() if key.startswith("data-report-")
         }
-        specific_paperformat_args.update(
-            {"data-report-margin-top": 10}
-        )
+        specific_paperformat_args.update({"data-report-margin-top": 10})
         return bodies, res_ids, None, None, specific_paperformat_args

@@ -161,7 +161,7 @@ class TestChineseScreens(HttpCase):
             views = [(False, mode) for mode in modes if mode in ("list", "form", "kanban")]
             try:
                 result = env[model].get_views([*views, (False, "search")])
-            except Exception as error:  # noqa: BLE001  (an unreadable screen is a finding)
+            except Exception as error:
                 problems.append(f"{model}: views cannot be opened ({error})")
                 continue
             fields = result["models"][model]["fields"]
@@ -177,7 +177,9 @@ class TestChineseScreens(HttpCase):
                 ]
         self.assertTrue(models_seen, "the staff user reaches no screen")
         problems = sorted(set(problems))
-        self.assertFalse(problems, "English on the screens of a zh_CN user:\n" + "\n".join(problems))
+        self.assertFalse(
+            problems, "English on the screens of a zh_CN user:\n" + "\n".join(problems)
+        )
 
     def test_portal_pages_are_chinese(self):
         """The resident's portal pages: the home, the requests and a request, the form of
@@ -216,12 +218,19 @@ class TestChineseScreens(HttpCase):
                     if english_words(text):
                         problems.append(f"{page} <{node.tag}>: {text.strip()!r}")
                 for attribute in ("placeholder", "title", "value"):
-                    if node.tag == "input" and attribute == "value" and node.get("type") in (
-                        "hidden",
-                        "text",
+                    if (
+                        node.tag == "input"
+                        and attribute == "value"
+                        and node.get("type")
+                        in (
+                            "hidden",
+                            "text",
+                        )
                     ):
                         continue
                     if english_words(node.get(attribute)):
                         problems.append(f"{page} <{node.tag} {attribute}>: {node.get(attribute)!r}")
         problems = sorted(set(problems))
-        self.assertFalse(problems, "English on the portal of a zh_CN resident:\n" + "\n".join(problems))
+        self.assertFalse(
+            problems, "English on the portal of a zh_CN resident:\n" + "\n".join(problems)
+        )
