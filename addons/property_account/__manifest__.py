@@ -14,6 +14,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/property_account_security.xml",
+        "data/res_country_data.xml",
         "views/property_unit_views.xml",
     ],
     "demo": ["demo/res_company_demo.xml"],

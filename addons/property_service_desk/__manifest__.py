@@ -15,6 +15,7 @@
     "external_dependencies": {"python": ["xlsxwriter"]},
     "depends": [
         "base_import",
+        "base_install_request",
         "mail",
         "portal",
     ],

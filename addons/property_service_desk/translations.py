@@ -43,21 +43,27 @@ def _suite_extra_files(lang):
 def _dependency_code_translations(module_name, lang, filter_func):
     translations = {}
     for path in _suite_extra_files(lang):
-        with open(path, "rb") as fileobj:
-            reader = translate.translation_file_reader(fileobj, fileformat="po")
-            for row in reader:
-                if (
-                    row.get("type") == "code"
-                    and row.get("module") == module_name
-                    and row.get("src")
-                    and filter_func(row)
-                ):
-                    translations[row["src"]] = row["value"]
+        try:
+            with open(path, "rb") as fileobj:
+                rows = list(translate.translation_file_reader(fileobj, fileformat="po"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            # a broken file of the suite costs its terms, not every message of Odoo
+            _logger.exception("cannot read the translation file %s", path)
+            continue
+        for row in rows:
+            if (
+                row.get("type") == "code"
+                and row.get("module") == module_name
+                and row.get("src")
+                and filter_func(row)
+            ):
+                translations[row["src"]] = row["value"]
     return translations
 
 
 def patch_code_translations():
-    """Make Odoo's code-translation lookup read the suite's files too (``post_load``)."""
+    """Make Odoo's code-translation lookup read the suite's files too (at the addon's
+    import)."""
     code_translations = translate.CodeTranslations
     if getattr(code_translations, "_property_suite_patched", False):
         return

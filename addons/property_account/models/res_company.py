@@ -22,9 +22,9 @@ class ResCompany(models.Model):
         Odoo's accounting demo has put the generic chart and its entries on the main
         company before the suite is installed; they are removed the way Odoo removes them
         when a first localisation is loaded with demo data, the currency is set while no
-        journal item exists, and the chart is loaded with its own demo. The companies of
-        the localisations' demos are archived: the demo has one company. Called from demo data
-        only (superuser)."""
+        journal item exists, and the chart is loaded without Odoo's accounting demo. The
+        companies of the localisations' demos are archived: the demo has one company.
+        Called from demo data only (superuser)."""
         company = self.env.ref("base.main_company")
         with file_open("property_account/static/img/company_logo_demo.png", "rb") as logo:
             values = dict(values, logo=base64.b64encode(logo.read()))
@@ -41,21 +41,25 @@ class ResCompany(models.Model):
             values["currency_id"] = cny.id
         company.write(values)
         if company.chart_template not in CHINESE_CHARTS:
-            self.env["account.chart.template"].try_loading("cn", company, install_demo=True)
+            # without Odoo's accounting demo (furniture sold to Azure Interior): the suite's
+            # demo bills the residents itself
+            self.env["account.chart.template"].try_loading("cn", company, install_demo=False)
         # the demo companies of the localisations (l10n_cn's, and l10n_us's when base's
         # demo made the company American before the suite was installed)
         others = self.env["res.company"].search([("id", "!=", company.id)])
         xmlids = others.get_external_id()
-        others = others.filtered(lambda other: "demo" in xmlids[other.id])
+        others = others.filtered(
+            lambda other: xmlids[other.id].partition(".")[2].startswith("demo_")
+        )
         if others:
             users = (
                 self.env["res.users"]
                 .with_context(active_test=False)
                 .search([("company_ids", "in", others.ids)])
             )
-            for user in users:
-                if user.company_id in others:
-                    user.company_id = company
+            # the main company among the users' companies first, then the others out
+            users.write({"company_ids": [(4, company.id)]})
+            users.filtered(lambda user: user.company_id in others).company_id = company
             users.write({"company_ids": [(3, other.id) for other in others]})
             others.write({"active": False})
         return True

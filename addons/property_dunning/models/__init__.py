@@ -6,3 +6,4 @@ from . import credit_control_run
 from . import property_dunning_action
 from . import property_fee_rate
 from . import res_company
+from . import credit_control_policy

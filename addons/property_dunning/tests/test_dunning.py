@@ -221,3 +221,23 @@ class TestDunning(PropertyCommon):
             .with_user(self.assistant_b)
             .search([("estate_id", "=", self.estate_a.id)])
         )
+
+    def test_policies_read_in_chinese(self):
+        """The dunning policies, the suite's and OCA's samples, in the finance staff's
+        language (their names were not translatable)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["account_credit_control", "property_dunning"], ["zh_CN"]
+        )
+        reader = new_test_user(
+            self.env,
+            login="dunning_zh_reader",
+            groups="property_service_desk.group_property_finance",
+            lang="zh_CN",
+        )
+        for xmlid, chinese in (
+            ("property_dunning.credit_policy_property_fees", "物业费催缴"),
+            ("account_credit_control.credit_control_no_follow", "不跟进"),
+        ):
+            policy = self.env.ref(xmlid).with_user(reader).with_context(lang=reader.lang)
+            self.assertEqual(policy.name, chinese)

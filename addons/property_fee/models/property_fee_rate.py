@@ -112,6 +112,8 @@ class PropertyFeeRate(models.Model):
             if days <= 0:
                 continue
             custody = unit.state == "entrusted"
+            # the lines read in the payer's language, not in the billing run's
+            payer = self.with_context(lang=partner.lang or self.env.lang)
             lines = []
             for fee_type in fee_types:
                 rate = rates.get((estate, fee_type, unit.usage))
@@ -129,14 +131,15 @@ class PropertyFeeRate(models.Model):
                     details.append(f"{unit.area:g} m² × {rate.price:g}")
                 if days < days_in_month:
                     details.append(
-                        self.env._("%(days)s/%(total)s days", days=days, total=days_in_month)
+                        payer.env._("%(days)s/%(total)s days", days=days, total=days_in_month)
                     )
                 if share != 1.0:
-                    details.append(self.env._("custody %(rate)s%%", rate=f"{share * 100:g}"))
+                    details.append(payer.env._("custody %(rate)s%%", rate=f"{share * 100:g}"))
                 lines.append(
                     {
                         "product_id": fee_type.product_id.id,
-                        "name": f"{fee_type.name} {unit.code}: " + ", ".join(details),
+                        "name": f"{fee_type.with_env(payer.env).name} {unit.code}: "
+                        + ", ".join(details),
                         "quantity": 1,
                         "price_unit": amount,
                         "property_unit_id": unit.id,
@@ -150,7 +153,7 @@ class PropertyFeeRate(models.Model):
                         partner,
                         lines,
                         unit=unit,
-                        origin=self.env._(
+                        origin=payer.env._(
                             "Fees %(unit)s %(period)s", unit=unit.code, period=period_label
                         ),
                         invoice_date=first,

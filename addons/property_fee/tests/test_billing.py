@@ -114,6 +114,19 @@ class TestBilling(PropertyCommon):
         )
         self.assertEqual(receivable, sum(invoices.mapped("amount_total")))
 
+    def test_lines_read_in_the_payers_language(self):
+        """Finance bills in its language; each payer reads the invoice in theirs."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_fee"], ["zh_CN"])
+        self.owner_a2.lang = "zh_CN"
+        invoices = self._bill()
+        chinese = self._line(invoices, self.unit_a2)
+        self.assertIn(self.management.with_context(lang="zh_CN").name, chinese.name)
+        self.assertIn("托管", chinese.name)
+        self.assertNotIn(self.management.with_context(lang="en_US").name, chinese.name)
+        english = self._line(invoices, self.unit_a1)
+        self.assertIn(self.management.with_context(lang="en_US").name, english.name)
+
     def test_a_payer_change_bills_each_day_once(self):
         """The old owner moves out on 16 April, the buyer moves in that day: 15 days each
         of a 30-day month, not 16 + 15."""

@@ -617,18 +617,25 @@ class PropertyRenovation(models.Model):
                     }
                 )
 
+            # each invoice reads in its payer's language, not in the reviewer's
+            applicant = renovation.with_context(lang=renovation.applicant_id.lang or self.env.lang)
             applicant_lines = [
-                line(self.env._("Renovation deposit"), estate.renovation_deposit, deposit),
-                line(self.env._("Debris removal fee"), estate.renovation_debris_fee, income),
+                line(applicant.env._("Renovation deposit"), estate.renovation_deposit, deposit),
+                line(applicant.env._("Debris removal fee"), estate.renovation_debris_fee, income),
                 line(
-                    self.env._("Corridor restoration fee"), estate.renovation_corridor_fee, income
+                    applicant.env._("Corridor restoration fee"),
+                    estate.renovation_corridor_fee,
+                    income,
                 ),
             ]
             vals_list.append(renovation._invoice_vals(renovation.applicant_id, applicant_lines))
             if renovation.contractor_id and not renovation.self_renovation:
+                contractor = renovation.with_context(
+                    lang=renovation.contractor_id.lang or self.env.lang
+                )
                 contractor_lines = [
                     line(
-                        self.env._("Renovation deposit (contractor)"),
+                        contractor.env._("Renovation deposit (contractor)"),
                         estate.renovation_contractor_deposit,
                         deposit,
                     )
@@ -636,13 +643,13 @@ class PropertyRenovation(models.Model):
                 if renovation.worker_count:
                     contractor_lines += [
                         line(
-                            self.env._("Worker-pass deposit"),
+                            contractor.env._("Worker-pass deposit"),
                             estate.renovation_pass_deposit,
                             deposit,
                             renovation.worker_count,
                         ),
                         line(
-                            self.env._("Worker-pass card fee"),
+                            contractor.env._("Worker-pass card fee"),
                             estate.renovation_pass_fee,
                             income,
                             renovation.worker_count,

@@ -30,6 +30,13 @@ TIMERS = {
 UNIT_ACTOR_ROLES = ("owner", "co_owner", "tenant", "agent")
 # Escalation ladder (assistant -> supervisor -> director); major cases start higher.
 LADDER = ("assistant", "supervisor", "director")
+# the demo records of OCA helpdesk_mgmt, in the order they can be removed
+HELPDESK_MGMT_DEMO = {
+    "helpdesk.ticket": [f"helpdesk_ticket_{i}" for i in range(1, 9)],
+    "helpdesk.ticket.team": [f"helpdesk_team_{i}" for i in range(1, 4)],
+    "helpdesk.ticket.category": [f"helpdesk_category_{i}" for i in range(1, 6)],
+    "helpdesk.ticket.tag": [f"helpdesk_tag_{i}" for i in range(1, 4)],
+}
 MAJOR_LADDER = ("supervisor", "director")
 
 
@@ -270,6 +277,23 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.model
+    def default_get(self, fields):
+        """The front desk logs every request and dispatches it to a department: who logs
+        it (the desk, a scheduled action, a resident on the portal) is not its assignee,
+        as OCA's auto-assignment of the creator would make them. A department's member
+        logging a request still takes it (the own-requests rule of the departments)."""
+        defaults = super().default_get(fields)
+        user = self.env.user
+        logging_for_others = (
+            self.env.su
+            or user.share
+            or user.has_group("property_service_desk.group_property_assistant")
+        )
+        if logging_for_others and "default_user_id" not in self.env.context:
+            defaults.pop("user_id", None)
+        return defaults
+
     def _next_round_robin_user(self, department):
         """The department member whose last assignment is the oldest."""
         users = department.user_ids
@@ -290,3 +314,15 @@ class HelpdeskTicket(models.Model):
         tickets = self.filtered("category_id.property_notify_user_ids")
         for category, category_tickets in tickets.grouped("category_id").items():
             category_tickets.message_subscribe(category.property_notify_user_ids.partner_id.ids)
+
+    @api.model
+    def _property_remove_helpdesk_demo(self):
+        """Demo: remove OCA helpdesk_mgmt's own demo (English software tickets, teams,
+        categories and tags), which is not the service centre's; called once, at the
+        demo's install (superuser)."""
+        for model, names in HELPDESK_MGMT_DEMO.items():
+            data = self.env["ir.model.data"].search(
+                [("module", "=", "helpdesk_mgmt"), ("model", "=", model), ("name", "in", names)]
+            )
+            self.env[model].browse(data.mapped("res_id")).exists().unlink()
+        return True

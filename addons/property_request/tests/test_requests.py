@@ -103,6 +103,13 @@ class TestRequests(RequestCommon):
         self.assertEqual(self._ticket().dispatch_deadline, T0 + timedelta(minutes=10))
         self.assertEqual(repair.dispatch_deadline, T0 + timedelta(minutes=5))
 
+    def test_the_desk_logging_a_request_is_not_its_assignee(self):
+        """The front desk logs every request and dispatches it: OCA's auto-assignment of
+        the creator (OdooBot for a scheduled action, the desk for a phone call) does not
+        apply, whatever the company's setting."""
+        self.env.company.helpdesk_mgmt_ticket_auto_assign = True
+        self.assertFalse(self._ticket().user_id)
+
     def test_simple_requests_close_without_work_order(self):
         simple = self._ticket(is_simple=True)
         self.assertFalse(simple.dispatch_deadline)

@@ -4,6 +4,7 @@ import lxml.html
 from markupsafe import Markup
 
 from odoo import models
+from odoo.tools import pdf
 
 from odoo.addons.base.models.ir_actions_report import _wkhtml
 
@@ -16,17 +17,21 @@ class IrActionsReport(models.Model):
         call, and ignores the header and footer files of Odoo's layouts."""
         return not _wkhtml().is_patched_qt
 
-    def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
-        """On an unpatched wkhtmltopdf, several records print one by one; Odoo merges
-        the documents into one PDF (it refuses several documents in one call)."""
-        if res_ids and len(set(res_ids)) > 1 and self._property_unpatched_wkhtmltopdf():
-            streams = {}
-            for res_id in dict.fromkeys(res_ids):
-                streams.update(
-                    super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=[res_id])
-                )
-            return streams
-        return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, **kwargs):
+        """On an unpatched wkhtmltopdf, each document of a batch is converted on its own
+        and the PDFs are merged (it refuses several documents in one call)."""
+        if len(bodies) > 1 and self._property_unpatched_wkhtmltopdf():
+            return pdf.merge_pdf(
+                [
+                    super(IrActionsReport, self)._run_wkhtmltopdf(
+                        [body], report_ref=report_ref, header=header, footer=footer, **kwargs
+                    )
+                    for body in bodies
+                ]
+            )
+        return super()._run_wkhtmltopdf(
+            bodies, report_ref=report_ref, header=header, footer=footer, **kwargs
+        )
 
     def _prepare_html(self, html, report_model=False):
         """On an unpatched wkhtmltopdf, the company header and footer of each document
@@ -53,11 +58,10 @@ class IrActionsReport(models.Model):
             IrQweb = self.env["ir.qweb"]
             if article.get("data-oe-lang"):
                 IrQweb = IrQweb.with_context(lang=article.get("data-oe-lang"))
-            # the page-number placeholders of the footer are filled by a header file only
-            for node in (
-                footer.xpath(".//*[contains(@class, 'page')]") if footer is not None else ()
-            ):
-                node.getparent().remove(node)
+            # the page numbers ("Page: x / y") are filled in a header file only
+            for number in [] if footer is None else footer.xpath(".//span[@class='page']"):
+                line = number.getparent()
+                line.getparent().remove(line)
             content = "".join(
                 lxml.html.tostring(node, encoding="unicode")
                 for node in (header, article, footer)
@@ -85,5 +89,5 @@ class IrActionsReport(models.Model):
         specific_paperformat_args = {
             key: value for key, value in root.items() if key.startswith("data-report-")
         }
-        specific_paperformat_args.update({"data-report-margin-top": 10})
+        specific_paperformat_args.setdefault("data-report-margin-top", 10)
         return bodies, res_ids, None, None, specific_paperformat_args

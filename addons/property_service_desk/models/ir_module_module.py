@@ -1,6 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 from ..translations import SUITE_PREFIX
 
@@ -9,14 +9,19 @@ class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
     def _load_module_terms(self, modules, langs, overwrite=False):
-        """Load the suite's addons after the others: the terms their ``i18n_extra`` ship
-        for a dependency (see ``translations.py``) then replace the ones the dependency
-        leaves in English, whatever order the modules come in (loading a language
-        passes every installed module at once)."""
-        modules = list(modules)
-        suite = [name for name in modules if name.startswith(SUITE_PREFIX)]
-        others = [name for name in modules if not name.startswith(SUITE_PREFIX)]
-        if suite and others:
-            super()._load_module_terms(others, langs, overwrite=overwrite)
-            modules = suite
+        """Read the suite's addons last: the terms their ``i18n_extra`` ship for a
+        dependency (see ``translations.py``) then replace the dependency's own before the
+        one save, whatever order the modules come in (loading a language passes every
+        installed module at once, in no dependency order)."""
+        modules = sorted(modules, key=lambda name: name.startswith(SUITE_PREFIX))
         return super()._load_module_terms(modules, langs, overwrite=overwrite)
+
+    @api.model
+    def _property_demo_load_terms(self, module):
+        """Demo: load ``module``'s translations before its demo writes documents in the
+        residents' language (invoice lines with the fee's name): Odoo loads them after
+        the module's demo. Called from demo data only (superuser)."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed() if code != "en_US"]
+        if langs:
+            self._load_module_terms([module], langs)
+        return True

@@ -1,6 +1,7 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import re
+from unittest.mock import patch
 
 import polib
 
@@ -60,3 +61,40 @@ class TestTranslations(TransactionCase):
         self.assertEqual(states["entrusted"], "托管")
         menu = self.env.ref("property_service_desk.property_root_menu").with_context(lang="zh_CN")
         self.assertEqual(menu.name, "物业客服")
+
+
+@tagged("post_install", "-at_install")
+class TestScheduledActionsLanguage(TransactionCase):
+    def test_suite_crons_write_in_the_company_language(self):
+        """OdooBot's English is not the language of a Chinese service centre: the suite's
+        scheduled actions write in the company's, else the administrator's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        cron = self.env.ref("property_service_desk.ir_cron_occupancy_refresh_current")
+        root = self.env.ref("base.user_root")
+        admin = self.env.ref("base.user_admin")
+        admin.lang = "zh_CN"
+        self.env.company.partner_id.lang = "en_US"
+        as_bot = cron.with_user(root).with_context(lang="en_US")
+        self.assertEqual(as_bot._property_cron_lang(), "zh_CN")
+        # a user who chose a language keeps it; Odoo's own scheduled actions are left alone
+        self.assertIsNone(cron.with_context(lang="zh_CN")._property_cron_lang())
+        other = (
+            self.env["ir.cron"]
+            .search([("id", "!=", cron.id)])
+            .filtered(lambda job: not job.get_external_id()[job.id].startswith("property_"))[:1]
+        )
+        self.assertTrue(other)
+        self.assertIsNone(other.with_user(root).with_context(lang="en_US")._property_cron_lang())
+        # the scheduled action runs in it
+        seen = []
+
+        def run(action):
+            seen.append(action.env.lang)
+            return False
+
+        with (
+            patch.object(type(self.env["ir.actions.server"]), "run", run),
+            patch.object(self.env.cr, "commit", lambda: None),
+        ):
+            as_bot._callback(cron.name, cron.ir_actions_server_id.id)
+        self.assertEqual(seen, ["zh_CN"])
