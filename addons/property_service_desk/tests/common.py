@@ -6,6 +6,22 @@ from odoo.tests import HttpCase, new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
+from ..translations import SUITE_PREFIX
+
+
+def suite_records(env, model):
+    """The records of ``model`` that the suite's addons define (by their XML ids)."""
+    data = env["ir.model.data"].search(
+        [("model", "=", model), ("module", "=like", f"{SUITE_PREFIX}%")]
+    )
+    return env[model].browse(data.mapped("res_id"))
+
+
+def new_suite_staff(env, login, **values):
+    """A user holding every role of the suite's installed addons."""
+    groups = suite_records(env, "res.groups").get_external_id().values()
+    return new_test_user(env, login=login, groups=",".join(groups), **values)
+
 
 class PropertyCommon(BaseCommon):
     """Two estates with a building, units and occupants each, and staff per estate."""

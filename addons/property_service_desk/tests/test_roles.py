@@ -13,7 +13,9 @@ from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-SUITE_PREFIX = "property_"
+from ..translations import SUITE_PREFIX
+from .common import suite_records
+
 DEMO_ROLES = (
     "property_service_desk.user_assistant_demo",
     "property_service_desk.user_supervisor_demo",
@@ -80,6 +82,14 @@ class TestSuiteRoles(TransactionCase):
             "property_service_desk.group_property_finance",
         )
 
+    def test_staff_do_not_reach_the_apps(self):
+        """Odoo's install requests open the Apps menu to every user; the service centre's
+        staff install nothing (a dead end of English module descriptions)."""
+        apps = self.env.ref("base.menu_management")
+        Menu = self.env["ir.ui.menu"]
+        self.assertNotIn(apps.id, Menu.with_user(self.outsider)._visible_menu_ids())
+        self.assertIn(apps.id, Menu.with_user(self.env.ref("base.user_admin"))._visible_menu_ids())
+
     def test_every_estate_model_has_a_working_estate_rule(self):
         Rule = self.env["ir.rule"].with_user(self.outsider)
         checked = []
@@ -106,10 +116,7 @@ class TestSuiteRoles(TransactionCase):
         )
 
     def test_one_record_rule_idiom_and_a_company_rule_everywhere(self):
-        data = self.env["ir.model.data"].search(
-            [("model", "=", "ir.rule"), ("module", "=like", f"{SUITE_PREFIX}%")]
-        )
-        rules = self.env["ir.rule"].browse(data.mapped("res_id"))
+        rules = suite_records(self.env, "ir.rule")
         xmlids = rules.get_external_id()
         # a group per rule, as core writes them, not the user's groups tested in the domain;
         # the one global estate rule of requests says in the data file why it is global
@@ -132,20 +139,14 @@ class TestSuiteRoles(TransactionCase):
                 )
 
     def test_every_model_behind_a_menu_has_a_search_view(self):
-        data = self.env["ir.model.data"].search(
-            [("model", "=", "ir.actions.act_window"), ("module", "=like", f"{SUITE_PREFIX}%")]
-        )
-        actions = self.env["ir.actions.act_window"].browse(data.mapped("res_id"))
+        actions = suite_records(self.env, "ir.actions.act_window")
         searched = set(self.env["ir.ui.view"].search([("type", "=", "search")]).mapped("model"))
         ours = set(suite_models(self.env))
         missing = sorted(set(actions.mapped("res_model")) & ours - searched)
         self.assertFalse(missing, "models listed by an action but with no search view")
 
     def test_every_screen_has_a_readable_address(self):
-        data = self.env["ir.model.data"].search(
-            [("model", "=", "ir.actions.act_window"), ("module", "=like", f"{SUITE_PREFIX}%")]
-        )
-        actions = self.env["ir.actions.act_window"].browse(data.mapped("res_id"))
+        actions = suite_records(self.env, "ir.actions.act_window")
         screens = actions.filtered(lambda a: a.target != "new")
         self.assertFalse(
             sorted(screens.filtered(lambda a: not a.path).get_external_id().values()),

@@ -11,6 +11,8 @@ from lxml import etree, html
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import new_suite_staff
+
 # words that read the same on a Chinese screen: codes, units, formats, brands
 NEUTRAL_WORDS = {
     "ID",
@@ -60,14 +62,6 @@ def english_words(text):
     ]
 
 
-def suite_groups(env):
-    """The suite's roles (every group an addon of the suite defines)."""
-    data = env["ir.model.data"].search(
-        [("module", "=like", "property\\_%"), ("model", "=", "res.groups")]
-    )
-    return env["res.groups"].browse(data.mapped("res_id"))
-
-
 @tagged("post_install", "-at_install")
 class TestChineseScreens(HttpCase):
     @classmethod
@@ -77,14 +71,7 @@ class TestChineseScreens(HttpCase):
         # superuser: loading the translations of every installed module is set-up
         installed = cls.env["ir.module.module"].search([("state", "=", "installed")])
         cls.env["ir.module.module"]._load_module_terms(installed.mapped("name"), ["zh_CN"])
-        cls.groups = suite_groups(cls.env)
-        cls.staff = new_test_user(
-            cls.env,
-            login="zh_cn_staff",
-            groups=",".join(cls.groups.get_external_id().values()),
-            lang="zh_CN",
-            tz="Asia/Shanghai",
-        )
+        cls.staff = new_suite_staff(cls.env, "zh_cn_staff", lang="zh_CN", tz="Asia/Shanghai")
 
     def _staff_env(self):
         return self.env(user=self.staff, context={"lang": "zh_CN", "tz": "Asia/Shanghai"})
