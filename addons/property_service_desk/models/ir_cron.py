@@ -28,5 +28,5 @@ class IrCron(models.Model):
     def _callback(self, cron_name, server_action_id):
         lang = self._property_cron_lang()
         if lang:
-            self = self.with_context(lang=lang)  # noqa: PLW0642
+            self = self.with_context(lang=lang)
         return super()._callback(cron_name, server_action_id)
