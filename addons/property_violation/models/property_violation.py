@@ -133,7 +133,10 @@ class PropertyViolation(models.Model):
                         "stage": stage,
                         "date": today,
                         "deadline": today + timedelta(days=7 if stage != "final" else 3),
-                        "text": category[f"text_{stage}"],
+                        # the notice reads in the resident's language, not the issuer's
+                        "text": category.with_context(
+                            lang=violation.partner_id.lang or self.env.lang
+                        )[f"text_{stage}"],
                         "department": category.department,
                     }
                 )

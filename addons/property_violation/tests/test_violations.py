@@ -61,6 +61,16 @@ class TestViolations(PropertyCommon):
             other.with_user(self.assistant_a).impact = "minor"
         self.assertEqual(other.severity, "major")
 
+    def test_the_notice_reads_in_the_residents_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_violation"], ["zh_CN"])
+        self.owner_a.lang = "zh_CN"
+        violation = self._violation()
+        violation.with_context(lang="en_US").action_notify()
+        chinese = self.category.with_context(lang="zh_CN").text_first
+        self.assertNotEqual(chinese, self.category.with_context(lang="en_US").text_first)
+        self.assertEqual(violation.notice_ids.text, chinese)
+
     def test_notices_escalate_in_stages_with_the_category_text(self):
         violation = self._violation()
         with freeze_time(date(2026, 3, 3)):
@@ -70,7 +80,10 @@ class TestViolations(PropertyCommon):
             with self.assertRaises(UserError):
                 violation.action_notify()
         self.assertEqual(violation.notice_ids.mapped("stage"), ["first", "second", "final"])
-        self.assertEqual(violation.notice_ids[0].text, self.category.text_first)
+        self.assertEqual(
+            violation.notice_ids[0].text,
+            self.category.with_context(lang=self.owner_a.lang).text_first,
+        )
         self.assertEqual(violation.notice_ids[0].deadline, date(2026, 3, 10))
         self.assertEqual(set(violation.notice_ids.mapped("department")), {"security"})
         html = (
