@@ -53,6 +53,14 @@ class PropertyViolationNotice(models.Model):
         "unique(violation_id, stage)", "This notice was already issued."
     )
 
+    @api.depends("violation_id", "stage")
+    def _compute_display_name(self):
+        stages = dict(self._fields["stage"]._description_selection(self.env))
+        for notice in self:
+            notice.display_name = (
+                f"{notice.violation_id.display_name} {stages.get(notice.stage, '')}"
+            )
+
     @api.constrains("date", "deadline")
     def _check_deadline(self):
         for notice in self:

@@ -70,6 +70,12 @@ class TestViolations(PropertyCommon):
         chinese = self.category.with_context(lang="zh_CN").text_first
         self.assertNotEqual(chinese, self.category.with_context(lang="en_US").text_first)
         self.assertEqual(violation.notice_ids.text, chinese)
+        # the notice is named by its violation and stage, not "property.violation.notice,1"
+        self.assertEqual(
+            violation.notice_ids.display_name,
+            f"{violation.display_name} "
+            + dict(violation.notice_ids._fields["stage"]._description_selection(self.env))["first"],
+        )
 
     def test_notices_escalate_in_stages_with_the_category_text(self):
         violation = self._violation()
