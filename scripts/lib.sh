@@ -25,6 +25,9 @@ RUN_DIR=$PROPERTY_HOME/runs/$CHECKOUT_ID
 # every addon of the repository (each folder of addons/ with a manifest)
 SUITE_MODULES=$(cd "$REPO_ROOT/addons" && for m in */__manifest__.py; do printf '%s,' "${m%%/*}"; done)
 SUITE_MODULES=${SUITE_MODULES%,}
+# Odoo addons installed beside the suite with its demo data: Odoo's test-mode payment
+# provider, so that a demo resident can pay on the portal (never in production)
+DEMO_MODULES=payment_demo
 
 log() { printf '\033[1m[property]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[31m[property] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }

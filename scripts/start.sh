@@ -18,7 +18,7 @@ if [ "$(psql -d postgres -qAtc "select 1 from pg_database where datname = '$DB'"
     odoo_bin -d "$DB" -u "$SUITE_MODULES" --stop-after-init --log-level=warn
 else
     log "Creating the database $DB with the suite, demo data and zh_CN (a few minutes)"
-    odoo_bin -d "$DB" -i "$SUITE_MODULES" --with-demo --load-language=zh_CN \
+    odoo_bin -d "$DB" -i "$SUITE_MODULES,$DEMO_MODULES" --with-demo --load-language=zh_CN \
         --stop-after-init --log-level=warn
 fi
 

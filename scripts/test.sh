@@ -25,7 +25,7 @@ install_log=$RUN_DIR/test-install.log
 report=$RUN_DIR/test-report.txt
 
 log "Creating the throwaway database $DB with $SUITE_MODULES and demo data"
-if ! odoo_bin -d "$DB" -i "$SUITE_MODULES" --with-demo --stop-after-init \
+if ! odoo_bin -d "$DB" -i "$SUITE_MODULES,$DEMO_MODULES" --with-demo --stop-after-init \
     --log-level=warn >"$install_log" 2>&1; then
     tail -n 60 "$install_log" >&2
     die "Installing the suite on $DB failed (full log: $install_log)."

@@ -88,7 +88,12 @@ for addon in "${addons[@]}"; do
     external=$(external_deps "$addon")
     log "$addon: templates with $external"
     tmpl_nodemo=$(template "$external" "")
-    tmpl_demo=$(template "$external" --with-demo)
+    # the demo's payment provider where the addon takes payments
+    demo_external=$external
+    case ",$external," in
+    *,account_payment,* | *,payment,*) demo_external=$external,$DEMO_MODULES ;;
+    esac
+    tmpl_demo=$(template "$demo_external" --with-demo)
 
     # without demo data, in the background while the addon is tested with demo data
     nodemo=${RUN}_${addon}_nodemo

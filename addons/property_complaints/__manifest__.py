@@ -22,6 +22,8 @@
         "views/property_estate_views.xml",
         "views/wizard_views.xml",
         "views/portal_templates.xml",
+        "views/property_estate_home_views.xml",
+        "views/portal_quick_action_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -17,6 +17,7 @@
         "data/ir_cron_data.xml",
         "views/property_duty_views.xml",
         "views/property_duty_search_views.xml",
+        "views/property_estate_home_views.xml",
         "views/menus.xml",
     ],
     "demo": [

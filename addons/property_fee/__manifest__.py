@@ -20,6 +20,7 @@
         "data/mail_template_data.xml",
         "views/property_fee_views.xml",
         "views/property_fee_search_views.xml",
+        "views/portal_quick_action_templates.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -20,6 +20,7 @@
         "views/property_key_views.xml",
         "views/portal_templates.xml",
         "views/property_keys_search_views.xml",
+        "views/property_estate_home_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -19,6 +19,7 @@
         "report/work_order_report.xml",
         "views/helpdesk_ticket_views.xml",
         "views/portal_templates.xml",
+        "views/property_estate_home_views.xml",
         "views/menus.xml",
     ],
     "demo": [

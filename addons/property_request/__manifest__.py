@@ -26,6 +26,7 @@
         "views/property_spot_check_views.xml",
         "views/helpdesk_portal_templates.xml",
         "views/property_request_search_views.xml",
+        "views/property_estate_home_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -26,6 +26,7 @@
         "data/property_document_category_data.xml",
         "data/ir_cron_data.xml",
         "views/property_estate_views.xml",
+        "views/property_estate_home_views.xml",
         "views/property_building_views.xml",
         "views/property_unit_views.xml",
         "views/property_occupancy_views.xml",

@@ -4,3 +4,4 @@ from . import property_duty_log
 from . import property_duty_roster
 from . import property_duty_roster_line
 from . import property_duty_swap
+from . import property_estate_home

@@ -10,3 +10,4 @@ from . import property_key_incident
 from . import property_key_handover
 from . import res_users
 from . import property_unit
+from . import property_estate_home

@@ -4,3 +4,4 @@ from . import helpdesk_ticket_category
 from . import property_estate
 from . import property_request_charge
 from . import property_request_material
+from . import property_estate_home

@@ -8,3 +8,4 @@ from . import property_renovation_hotwork
 from . import property_renovation_inspection
 from . import property_renovation_violation
 from . import property_renovation_deduction
+from . import property_estate_home

@@ -20,6 +20,13 @@ def _parse_id(value):
         return 0
 
 
+# what the buttons of the resident's home ask for: /new/ticket?kind=…
+PORTAL_KIND_FILTERS = {
+    "repair": ("repair_unit", "repair_common"),
+    "complaint": ("complaint",),
+}
+
+
 class PropertyHelpdeskTicketController(HelpdeskTicketController):
     """Residents report requests for their own units, with photos."""
 
@@ -42,6 +49,10 @@ class PropertyHelpdeskTicketController(HelpdeskTicketController):
             and c.property_request_kind != "planned_maintenance"
             and c.property_time_limit_id.limit_group != "internal"
         )
+        # the home's 报修 and 投诉 buttons open the form on their kinds of request
+        kinds = PORTAL_KIND_FILTERS.get(kw.get("kind"))
+        if kinds:
+            offered = offered.filtered(lambda c: c.property_request_kind in kinds) or offered
         return categories.browse(offered.ids).sorted("complete_name")
 
     def _get_create_new_ticket_values(self, **kw):

@@ -15,3 +15,4 @@ from . import property_followup_rule
 from . import property_spot_check
 from . import property_spot_check_line
 from . import property_time_limit
+from . import property_estate_home

@@ -282,3 +282,27 @@ class TestPortalRequests(PortalRequestCase):
         self.assertIn(f'value="{self.category.id}"', offered)
         for category in (internal, heading):
             self.assertNotIn(f'value="{category.id}"', offered)
+
+    def test_home_opens_the_request_form_in_one_tap(self):
+        """报修 is the first thing on the resident's home; it opens the form on the
+        repair categories only."""
+        self.authenticate("rq_owner", "rq_owner_pw")
+        home = self.url_open("/my").text
+        actions = home.split('id="property_quick_actions"')[1].split("</nav>")[0]
+        self.assertIn('href="/new/ticket?kind=repair"', actions)
+        self.assertLess(home.index("property_quick_actions"), home.index("o_portal_docs"))
+        form = self.url_open("/new/ticket?kind=repair").text
+        offered = form.split('name="category"')[1].split("</select>")[0]
+        self.assertIn(f'value="{self.category.id}"', offered)
+        categories = self.env["helpdesk.ticket.category"].search(
+            [("show_in_portal", "=", True), ("property_request_kind", "!=", False)]
+        )
+        others = categories.filtered(
+            lambda c: c.property_request_kind not in ("repair_unit", "repair_common")
+        )
+        self.assertTrue(others)
+        for category in others:
+            self.assertNotIn(f'value="{category.id}"', offered)
+        # without a kind, the whole list
+        everything = self.url_open("/new/ticket").text.split('name="category"')[1]
+        self.assertGreater(everything.count("<option"), offered.count("<option"))

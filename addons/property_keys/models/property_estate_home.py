@@ -1,0 +1,27 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+
+class PropertyEstate(models.Model):
+    _inherit = "property.estate"
+
+    def _property_home_items(self, day_start, day_end):
+        items = super()._property_home_items(day_start, day_end)
+        items.update(
+            {
+                "keys_out": {
+                    "name": self.env._("Keys Out"),
+                    "model": "property.key",
+                    "action": "property_keys.property_key_action",
+                    "domain": [("state", "=", "on_loan")],
+                },
+                "loans_overdue": {
+                    "name": self.env._("Key Loans Overdue"),
+                    "model": "property.key.loan",
+                    "action": "property_keys.property_key_loan_action",
+                    "domain": [("is_overdue", "=", True)],
+                },
+            }
+        )
+        return items
