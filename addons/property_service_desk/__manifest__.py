@@ -41,6 +41,12 @@
         "demo/property_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "property_service_desk/static/src/scss/property_home.scss",
+        ],
+        "web.assets_frontend": [
+            "property_service_desk/static/src/scss/portal.scss",
+        ],
         "web.assets_tests": [
             "property_service_desk/static/tests/tours/**/*",
         ],

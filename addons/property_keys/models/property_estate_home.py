@@ -8,19 +8,23 @@ class PropertyEstate(models.Model):
 
     def _property_home_items(self, day_start, day_end):
         items = super()._property_home_items(day_start, day_end)
+        # (the titles last: Odoo's term extractor takes the next tuple's first string
+        # after a translated title for a term of its own)
+        keys_out = [("state", "=", "on_loan")]
+        loans_overdue = [("is_overdue", "=", True)]
         items.update(
             {
                 "keys_out": {
-                    "name": self.env._("Keys Out"),
                     "model": "property.key",
                     "action": "property_keys.property_key_action",
-                    "domain": [("state", "=", "on_loan")],
+                    "domain": keys_out,
+                    "name": self.env._("Keys Out"),
                 },
                 "loans_overdue": {
-                    "name": self.env._("Key Loans Overdue"),
                     "model": "property.key.loan",
                     "action": "property_keys.property_key_loan_action",
-                    "domain": [("is_overdue", "=", True)],
+                    "domain": loans_overdue,
+                    "name": self.env._("Key Loans Overdue"),
                 },
             }
         )

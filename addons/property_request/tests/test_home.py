@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import HttpCase, freeze_time, new_test_user, tagged
 
 from .common import RequestCommon
 
@@ -83,3 +83,59 @@ class TestServiceCentreHome(RequestCommon):
         with freeze_time(NOW):
             self.assertEqual(self._home(self.assistant_a, self.estate_a)["closed_today"], 1)
             self.assertEqual(self._open(self.assistant_a, self.estate_a, "closed_today"), today)
+
+
+# waits for the home, opens its first number and waits for the list behind it
+OPEN_FIRST_NUMBER = """
+const wait = (selector) => new Promise((resolve, reject) => {
+    let tries = 0;
+    const timer = setInterval(() => {
+        const element = document.querySelector(selector);
+        if (element) {
+            clearInterval(timer);
+            resolve(element);
+        } else if (++tries > 150) {
+            clearInterval(timer);
+            reject(new Error("nothing matches " + selector));
+        }
+    }, 100);
+});
+(async () => {
+    const number = await wait(".o_property_home button[name=action_home_open]");
+    number.click();
+    await wait(".o_list_renderer .o_data_row");
+    console.log("test successful");
+})().catch((error) => console.error(error.message));
+"""
+
+
+@tagged("post_install", "-at_install")
+class TestServiceCentreHomeInBrowser(HttpCase):
+    def test_the_desk_lands_on_its_home_and_opens_a_number(self):
+        estate = self.env["property.estate"].create({"name": "Home Estate", "code": "HM"})
+        unit = self.env["property.unit"].create(
+            {"code": "HM-101", "estate_id": estate.id, "area": 90}
+        )
+        desk = new_test_user(
+            self.env,
+            login="hm_desk",
+            password="hm_desk_pw",
+            groups="property_service_desk.group_property_assistant",
+            tz="Asia/Shanghai",
+        )
+        estate.front_desk_user_ids = [(4, desk.id)]
+        self.env["helpdesk.ticket"].with_user(desk).create(
+            {
+                "name": "No hot water",
+                "description": "<p>No hot water</p>",
+                "unit_id": unit.id,
+                "category_id": self.env.ref(
+                    "property_request.category_engineering_paid_unblocking"
+                ).id,
+            }
+        )
+        # the suite's app comes first: a user without a home action lands on its home
+        menus = self.env["ir.ui.menu"].with_user(desk).load_menus(debug=False)
+        first_app = self.env["ir.ui.menu"].browse(menus["root"]["children"][0])
+        self.assertEqual(first_app, self.env.ref("property_service_desk.property_root_menu"))
+        self.browser_js("/odoo/property-home", OPEN_FIRST_NUMBER, login="hm_desk")
