@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import openpyxl
 
-from odoo.tests import freeze_time, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 from odoo.tools.safe_eval import safe_eval
 
@@ -183,6 +183,42 @@ class TestSpotChecksAndStatistics(PropertyCommon):
         self.assertEqual(html.count(ticket.number), 3)
         self.assertIn("May enter when nobody is home.", html)
         self.assertIn(self.unit_a1.name, html)
+
+    def test_work_order_shows_arrival_completion_and_sign_off(self):
+        """Printed after the work, the order carries when staff arrived and completed it
+        and the resident's sign-off instead of blank lines to fill in."""
+        resident = new_test_user(
+            self.env,
+            login="psd_wo_owner",
+            groups="base.group_portal",
+            partner_id=self.owner_a.id,
+        )
+
+        def work_order():
+            return (
+                self.env["ir.actions.report"]
+                .with_user(self.assistant_a)
+                ._render_qweb_html("property_request.action_report_work_order", ticket.ids)[0]
+                .decode()
+            )
+
+        with freeze_time("2026-03-03 02:00:00"):
+            ticket = self._tickets(1, self.unit_a1, datetime(2026, 3, 3, 2))
+            ticket.action_dispatch()
+        # three copies, each with three lines to write on: technician, resident, date
+        self.assertEqual(work_order().count("____________"), 9)
+        self.assertNotIn(":10:00", work_order())
+        # the technician calls the desk on arrival
+        with freeze_time("2026-03-03 02:10:00"):
+            ticket.with_user(self.assistant_a).action_arrive()
+        with freeze_time("2026-03-03 03:30:00"):
+            ticket.with_user(self.assistant_a).stage_id = self.stage_done
+        ticket.with_user(resident)._portal_sign_off("5")
+        html = work_order()
+        # only the technician signs by hand; the times are printed in every copy
+        self.assertEqual(html.count("____________"), 3)
+        self.assertGreaterEqual(html.count(":10:00"), 3)
+        self.assertGreaterEqual(html.count(":30:00"), 6)
 
     def test_outstanding_defects_list(self):
         rectification = self.env.ref(
