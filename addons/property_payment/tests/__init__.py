@@ -1,3 +1,2 @@
-from . import test_amount_in_capitals
 from . import test_counter_receipt
 from . import test_online_payment
