@@ -1,0 +1,3 @@
+from . import property_kpi
+from . import property_kpi_value
+from . import digest_digest

@@ -1,0 +1,157 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import freeze_time, new_test_user, tagged
+
+from odoo.addons.property_complaints.tests.common import ComplaintCommon
+
+NOVEMBER = date(2026, 11, 1)
+
+
+@tagged("post_install", "-at_install")
+class TestKpi(ComplaintCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.supervisor_b = new_test_user(
+            cls.env, login="psd_kpi_sup_b", groups="property_service_desk.group_property_supervisor"
+        )
+        cls.estate_b.user_ids = [Command.link(cls.supervisor_b.id)]
+        cls.Value = cls.env["property.kpi.value"]
+        cls.kpi_collection = cls.env.ref("property_kpi.kpi_collection_rate")
+        cls.kpi_cleanliness = cls.env.ref("property_kpi.kpi_cleanliness_complaints")
+        # set-up as the superuser: finance bills November (the billing run is tested in
+        # property_fee); 100 + 300 due, the 300 paid
+        cls.invoices = cls.env["account.move"].create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": cls.owner_a.id,
+                    "property_unit_id": cls.unit_a1.id,
+                    "property_fee_period": NOVEMBER,
+                    "invoice_date": NOVEMBER,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"name": "Management fee", "quantity": 1, "price_unit": price}
+                        )
+                    ],
+                }
+                for price in (100.0, 300.0)
+            ]
+        )
+        cls.invoices.action_post()
+        cls._pay(cls.invoices[1])
+
+    @classmethod
+    def _pay(cls, invoice):
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+
+    def _figure(self, kpi, estate=None, month=NOVEMBER, user=None):
+        return self.Value.with_user(user or self.supervisor_a).search(
+            [
+                ("kpi_id", "=", kpi.id),
+                ("estate_id", "=", (estate or self.estate_a).id),
+                ("month", "=", month),
+            ]
+        )
+
+    def test_collection_rate_frozen_at_the_estates_month_end(self):
+        # 23:30 on 30 November in Shanghai: November still runs
+        with freeze_time("2026-11-30 15:30:00"):
+            self.Value._cron_compute_kpis()
+        running = self._figure(self.kpi_collection)
+        self.assertEqual(running.state, "open")
+        self.assertEqual((running.base, running.achieved, running.value), (400.0, 300.0, 75.0))
+        self.assertEqual(running.result, "missed")
+        self.assertEqual(running.target, 95.0)
+        # 00:30 on 1 December in Shanghai (16:30 UTC): November is frozen, once
+        with freeze_time("2026-11-30 16:30:00"):
+            self.Value._cron_compute_kpis()
+            self.Value._cron_compute_kpis()
+        frozen = self._figure(self.kpi_collection)
+        self.assertEqual(frozen, running)
+        self.assertEqual(frozen.state, "frozen")
+        # a late payment does not rewrite the frozen month, nor does the next run
+        self._pay(self.invoices[0])
+        with freeze_time("2026-12-01 02:00:00"):
+            self.Value._cron_compute_kpis()
+        self.assertEqual((frozen.achieved, frozen.value, frozen.result), (300.0, 75.0, "missed"))
+        # the drill-down opens the invoice that was unpaid at month end
+        action = frozen.with_user(self.supervisor_a).action_open_shortfall()
+        self.assertEqual(action["res_model"], "account.move")
+        self.assertEqual(
+            self.env["account.move"].with_user(self.supervisor_a).sudo().search(action["domain"]),
+            self.invoices[0],
+        )
+        # even the engine leaves a frozen figure alone
+        with self.assertRaisesRegex(UserError, "A frozen month's figures do not change"):
+            frozen.with_context(property_kpi_engine=True).write({"achieved": 400.0})
+        # nor may anyone delete it (the superuser past the access rights)
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            frozen.sudo().unlink()
+
+    def test_figures_only_from_the_engine_and_behind_the_estate_wall(self):
+        self.Value._store_figures(self.estate_a | self.estate_b, NOVEMBER)
+        figure = self._figure(self.kpi_collection)
+        self.assertTrue(figure)
+        # the supervisor of estate B does not see estate A's figures
+        self.assertFalse(self._figure(self.kpi_collection, user=self.supervisor_b))
+        self.assertTrue(self._figure(self.kpi_collection, self.estate_b, user=self.supervisor_b))
+        # over JSON-RPC a supervisor cannot type a figure in
+        with self.assertRaisesRegex(UserError, "computed by the suite, not typed in"):
+            figure.with_user(self.supervisor_a).write({"value": 100.0})
+        with self.assertRaisesRegex(UserError, "computed by the suite, not typed in"):
+            self.Value.with_user(self.supervisor_a).create(
+                {
+                    "kpi_id": self.kpi_collection.id,
+                    "estate_id": self.estate_a.id,
+                    "month": date(2026, 10, 1),
+                }
+            )
+        # past the access rights too (the superuser)
+        with self.assertRaisesRegex(UserError, "computed by the suite, not typed in"):
+            figure.sudo().write({"value": 100.0})
+        # an assistant has no KPIs to compute
+        with self.assertRaisesRegex(AccessError, "Only the service-centre supervisor"):
+            self.Value.with_user(self.assistant_a).action_compute_running_month()
+
+    def test_supervisor_computes_the_running_month_of_their_estates(self):
+        with freeze_time("2026-11-20 04:00:00"):
+            self.Value.with_user(self.supervisor_a).action_compute_running_month()
+        self.assertEqual(self._figure(self.kpi_collection).value, 75.0)
+        self.assertFalse(self.Value.search([("estate_id", "=", self.estate_b.id)]))
+
+    def test_cleanliness_complaints_at_most_ten_percent(self):
+        cleaning = self.env.ref("property_request.category_cleaning_complaint_valid_complaint")
+        received = datetime(2026, 11, 10, 2, 0)
+        self._complaint(date_received=received)
+        dirty = self._complaint(
+            category_id=cleaning.id, complaint_category="management", date_received=received
+        )
+        # received at 00:30 on 1 December in Shanghai: December's
+        self._complaint(date_received=datetime(2026, 11, 30, 16, 30))
+        self.Value._store_figures(self.estate_a, NOVEMBER)
+        figure = self._figure(self.kpi_cleanliness)
+        self.assertEqual((figure.base, figure.achieved, figure.value), (2.0, 1.0, 50.0))
+        self.assertEqual(figure.result, "missed")
+        self.assertEqual(figure.shortfall_ids, dirty.ids)
+
+    def test_digest_for_supervisors_only(self):
+        self.Value._store_figures(self.estate_a, NOVEMBER)
+        digest = self.env.ref("digest.digest_digest_default")
+        context = {
+            "start_datetime": datetime(2026, 11, 23),
+            "end_datetime": datetime(2026, 11, 30),
+        }
+        as_supervisor = digest.with_user(self.supervisor_a).with_context(**context)
+        self.assertEqual(as_supervisor.kpi_property_collection_rate_value, 75.0)
+        self.assertGreaterEqual(as_supervisor.kpi_property_targets_missed_value, 1)
+        with self.assertRaisesRegex(AccessError, "Only supervisors and directors"):
+            digest.with_user(self.assistant_a).with_context(
+                **context
+            )._compute_kpi_property_month_values()
