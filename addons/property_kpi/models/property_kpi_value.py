@@ -23,7 +23,7 @@ class PropertyKpiValue(models.Model):
     _order = "month desc, estate_id, sequence, id"
     _rec_names_search = ["kpi_id", "estate_id"]
 
-    kpi_id = fields.Many2one("property.kpi", required=True, index=True, readonly=True)
+    kpi_id = fields.Many2one("property.kpi", string="KPI", required=True, index=True, readonly=True)
     sequence = fields.Integer(related="kpi_id.sequence", store=True)
     measure = fields.Selection(related="kpi_id.measure", store=True)
     estate_id = fields.Many2one("property.estate", required=True, index=True, readonly=True)
