@@ -33,12 +33,14 @@ class PropertyKpiValue(models.Model):
         string="Counted",
         readonly=True,
         digits=(16, 2),
+        aggregator=False,  # yuan for one KPI, complaints for another: no sum across them
         help="What the rate is taken of: amount invoiced, services completed, work orders, "
         "complaints.",
     )
     achieved = fields.Float(
         readonly=True,
         digits=(16, 2),
+        aggregator=False,
         help="What of it meets the rule: amount collected, services visited, work orders "
         "checked, complaints answered or solved in time, complaints about the department.",
     )

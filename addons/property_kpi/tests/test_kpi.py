@@ -155,3 +155,102 @@ class TestKpi(ComplaintCommon):
             digest.with_user(self.assistant_a).with_context(
                 **context
             )._compute_kpi_property_month_values()
+
+    def _dispatched_requests(self, count, received, **vals):
+        """Everyday help the front desk logs and dispatches at ``received``."""
+        requests = self.env["helpdesk.ticket"]
+        with freeze_time(received):
+            for _i in range(count):
+                requests |= self._request(
+                    received,
+                    name="Lend a ladder",
+                    description="<p>...</p>",
+                    partner_id=self.owner_a.id,
+                    category_id=False,
+                    request_kind="other",
+                    department_id=self.engineering.id,
+                    **vals,
+                )
+            for ticket in requests.with_user(self.assistant_a):
+                ticket.action_dispatch()
+        return requests
+
+    def test_everyday_help_followed_up_at_twenty_percent(self):
+        kpi = self.env.ref("property_kpi.kpi_followup_everyday_help")
+        helps = self._dispatched_requests(10, datetime(2026, 11, 9, 2, 0))
+        with freeze_time("2026-11-09 06:00:00"):
+            helps.with_user(self.assistant_a).write({"stage_id": self.stage_done.id})
+        with freeze_time("2026-11-09 08:00:00"):
+            self._run_cron("property_request.ir_cron_ticket_plan_followups")
+        planned = helps.followup_ids
+        self.assertEqual(len(planned), 2)  # ceil(10 x 20 %)
+        planned[0].with_user(self.assistant_a).action_done(outcome="satisfied", satisfaction="5")
+        with freeze_time("2026-11-20 04:00:00"):
+            self.Value.with_user(self.supervisor_a).action_compute_running_month()
+        figure = self._figure(kpi)
+        self.assertEqual((figure.base, figure.achieved, figure.value), (10.0, 1.0, 10.0))
+        self.assertEqual(figure.result, "missed")
+        self.assertEqual(figure.shortfall_count, 9)
+        self.assertNotIn(planned[0].res_id, figure.shortfall_ids)
+        # the second visit done, the running month is recomputed and meets the 20 %
+        planned[1].with_user(self.assistant_a).action_done(outcome="satisfied", satisfaction="4")
+        with freeze_time("2026-11-21 04:00:00"):
+            self.Value.with_user(self.supervisor_a).action_compute_running_month()
+        self.assertEqual((figure.value, figure.result), (20.0, "met"))
+
+    def test_spot_check_of_thirty_percent_of_the_weeks_work_orders(self):
+        kpi = self.env.ref("property_kpi.kpi_spot_check")
+        # ten work orders dispatched in the week of Monday 2 November
+        self._dispatched_requests(10, datetime(2026, 11, 3, 2, 0))
+        # the Monday draw is the scheduler's (tested in property_request)
+        check = self.env["property.spot.check"]._draw_for(self.estate_a, date(2026, 11, 2))
+        self.assertEqual(len(check.line_ids), 3)
+        check.line_ids[:2].with_user(self.supervisor_a).write({"result": "pass"})
+        self.Value._store_figures(self.estate_a, NOVEMBER)
+        figure = self._figure(kpi)
+        self.assertEqual((figure.base, figure.achieved, figure.value), (10.0, 2.0, 20.0))
+        self.assertEqual((figure.result, figure.shortfall_ids), ("missed", check.ids))
+        check.line_ids[2].with_user(self.supervisor_a).write({"result": "fail"})
+        self.Value._store_figures(self.estate_a, NOVEMBER)
+        self.assertEqual((figure.value, figure.result, figure.shortfall_count), (30.0, "met", 0))
+
+    def test_complaints_answered_on_time(self):
+        kpi = self.env.ref("property_kpi.kpi_complaint_answered")
+        received = datetime(2026, 11, 10, 2, 0)  # reply due 12 November, 10:00 Shanghai
+        answered, late, waiting = (
+            self._complaint(
+                category_id=self.cat_help.id, complaint_category="other", date_received=received
+            )
+            for _i in range(3)
+        )
+        with freeze_time("2026-11-11 02:00:00"):
+            answered.with_user(self.assistant_a).message_post(
+                body="We will call you today.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        with freeze_time("2026-11-13 02:00:00"):
+            late.with_user(self.assistant_a).message_post(
+                body="Sorry for the wait.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertTrue(answered.date_replied and late.date_replied)
+        self.assertFalse(waiting.date_replied)
+        with freeze_time("2026-11-14 02:00:00"):
+            self.Value._store_figures(self.estate_a, NOVEMBER)
+        figure = self._figure(kpi)
+        # the unanswered one is past its deadline: late too
+        self.assertEqual((figure.base, figure.achieved), (3.0, 1.0))
+        self.assertEqual(figure.result, "missed")
+        self.assertEqual(sorted(figure.shortfall_ids), sorted((late | waiting).ids))
+        # before the deadline, a complaint not yet answered is not counted
+        fresh = self._complaint(
+            category_id=self.cat_help.id,
+            complaint_category="other",
+            date_received=datetime(2026, 11, 27, 2, 0),
+        )
+        with freeze_time("2026-11-28 02:00:00"):
+            self.Value._store_figures(self.estate_a, NOVEMBER)
+        self.assertEqual(figure.base, 3.0)
+        self.assertNotIn(fresh.id, figure.shortfall_ids)
