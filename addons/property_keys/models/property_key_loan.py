@@ -10,6 +10,18 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
+# what the borrower and the lender signed for
+REGISTER_FIELDS = (
+    "loan_type",
+    "borrower_type",
+    "borrower_user_id",
+    "borrower_partner_id",
+    "department_id",
+    "lender_id",
+    "reason",
+    "date_loan",
+)
+
 
 class PropertyKeyLoan(models.Model):
     """Key borrowing register (钥匙借用登记表)."""
@@ -48,7 +60,14 @@ class PropertyKeyLoan(models.Model):
     department_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Borrowing Department",
-        help="Chased when the keys are late.",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        help="Chased when the keys are late. A staff borrower's own department unless "
+        "another is chosen; for a contractor, the department that brought them in.",
     )
     lender_id = fields.Many2one("res.users", default=lambda self: self.env.user, required=True)
     reason = fields.Text(required=True)
@@ -103,6 +122,16 @@ class PropertyKeyLoan(models.Model):
     # Computes
     # ------------------------------------------------------------------
     @api.depends("line_ids.key_id")
+    @api.depends("borrower_user_id")
+    def _compute_department_id(self):
+        teams = self.env["helpdesk.ticket.team"].search(
+            [("user_ids", "in", self.borrower_user_id.ids)]
+        )
+        for loan in self:
+            own = teams.filtered(lambda t, user=loan.borrower_user_id: user in t.user_ids)
+            if own and loan.department_id not in own:
+                loan.department_id = own[:1]
+
     def _compute_needs_owner_consent(self):
         for loan in self:
             units = loan._owned_units()
@@ -151,6 +180,21 @@ class PropertyKeyLoan(models.Model):
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("property.key.loan")
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            signed = self.filtered(lambda loan: loan.state not in ("draft", "to_approve"))
+            changed = signed._fields_changed(vals, REGISTER_FIELDS)
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "The register is signed: %(fields)s of a loan handed out do not change.",
+                        fields=self.env._(", ").join(
+                            self._fields[name]._description_string(self.env) for name in changed
+                        ),
+                    )
+                )
+        return super().write(vals)
 
     @api.constrains("borrower_type", "borrower_user_id", "borrower_partner_id", "loan_type")
     def _check_borrower(self):
@@ -218,6 +262,14 @@ class PropertyKeyLoan(models.Model):
                 raise UserError(self.env._("Add the keys to lend."))
             if loan.loan_type == "borrow" and not loan.expected_return:
                 raise UserError(self.env._("Set when the keys come back."))
+            if not loan.department_id:
+                raise UserError(
+                    self.env._(
+                        "Record the borrowing department of %(loan)s: it is chased when the "
+                        "keys are late.",
+                        loan=loan.name,
+                    )
+                )
             if not (loan.borrower_signature and loan.lender_signature):
                 raise UserError(
                     self.env._("The borrower and the lender both sign the loan register.")

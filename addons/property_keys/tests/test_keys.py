@@ -31,6 +31,8 @@ class TestKeys(PropertyCommon):
         )
         cls.estate_a.write({"director_id": cls.director_a.id})
         cls.unit_a1.state = "occupied"
+        cls.engineering = cls.env.ref("property_request.helpdesk_team_engineering")
+        cls.engineering.user_ids = [(4, cls.engineer_a.id)]
         cls.unit_a2.usage = "shop"
         cls.cabinet = cls.env["property.key.cabinet"].create(
             {"name": "Front desk", "estate_id": cls.estate_a.id}
@@ -232,6 +234,34 @@ class TestKeys(PropertyCommon):
         self.assertFalse(loan.owner_notice_due)
         self.assertTrue(loan.owner_notified_date)
 
+    def test_the_register_names_the_borrowing_department(self):
+        loan = self._loan(self.pump_key)
+        self.assertEqual(loan.department_id, self.engineering)
+        # a contractor has no department of their own: the desk records who brought them in
+        contractor = self.env["res.partner"].create({"name": "Lift maintenance contractor"})
+        visit = self._loan(
+            self.pump_key,
+            borrower_type="contractor",
+            borrower_user_id=False,
+            borrower_partner_id=contractor.id,
+        )
+        self.assertFalse(visit.department_id)
+        with self.assertRaisesRegex(UserError, "Record the borrowing department"):
+            visit.action_lend()
+        self.assertEqual(visit.state, "draft")
+        visit.department_id = self.engineering
+        visit.action_lend()
+        self.assertEqual(visit.state, "open")
+        # signed and handed out, the register's who and why stay as signed, over JSON-RPC too
+        security = self.env.ref("property_request.helpdesk_team_security")
+        with self.assertRaisesRegex(UserError, "The register is signed: Borrowing Department"):
+            visit.with_user(self.assistant_a).write({"department_id": security.id})
+        with self.assertRaisesRegex(UserError, "The register is signed: Reason"):
+            visit.with_user(self.assistant_a).write({"reason": "Something else"})
+        self.assertEqual(visit.department_id, self.engineering)
+        # the return date may still be agreed anew (tracked in the chatter)
+        visit.with_user(self.assistant_a).write({"expected_return": T0 + timedelta(days=1)})
+
     def test_overdue_loans_are_chased_once_per_level(self):
         with freeze_time(T0):
             loan = self._loan(self.pump_key)
@@ -244,7 +274,7 @@ class TestKeys(PropertyCommon):
             groups="property_service_desk.group_property_engineering",
         )
         engineering.user_id = leader
-        loan.department_id = engineering
+        self.assertEqual(loan.department_id, engineering)  # the borrower's department
 
         def activities():
             return self.env["mail.activity"].search(
