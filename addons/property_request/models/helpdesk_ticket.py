@@ -135,12 +135,30 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        # A request recorded and completed in one go (the form's stage clicked before it
+        # was ever saved) is created in the first stage and then moved, so that the rules
+        # of the move (work order, checklist, completion time, follow-ups) hold as they do
+        # for a saved request. Data files and scheduled actions (the superuser) write
+        # their history as it was.
         for vals in vals_list:
             self._prepare_property_vals(vals)
+        moves = [None] * len(vals_list)
+        if not self.env.su:
+            Team = self.env["helpdesk.ticket.team"]
+            first_stages = {}
+            for index, vals in enumerate(vals_list):
+                team_id = vals.get("team_id") or False
+                if team_id not in first_stages:
+                    first_stages[team_id] = Team.browse(team_id)._get_applicable_stages()[:1].id
+                if vals.get("stage_id") and vals["stage_id"] != first_stages[team_id]:
+                    moves[index] = vals.pop("stage_id")
         tickets = super().create(vals_list)
         tickets._notify_category_users()
         tickets._start_emergency_checklists()
         tickets._schedule_written_reply()
+        for ticket, stage_id in zip(tickets, moves, strict=True):
+            if stage_id:
+                ticket.write({"stage_id": stage_id})
         return tickets
 
     @api.model

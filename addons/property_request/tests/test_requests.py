@@ -123,6 +123,19 @@ class TestRequests(RequestCommon):
         repair.stage_id = self.stage_done
         self.assertTrue(repair.closed)
 
+    def test_recorded_and_completed_before_the_first_save(self):
+        """The desk clicks 已完成 on a request it has not saved yet: the same rules as for a
+        saved one, and the completion time is kept."""
+        with freeze_time(T0):
+            simple = self._ticket(is_simple=True, stage_id=self.stage_done.id)
+        self.assertTrue(simple.closed)
+        self.assertEqual(simple.closed_date, T0)
+        self.assertEqual(simple.followup_kind, "everyday_help")
+        # a repair cannot skip its work order by never being saved (the request's
+        # transaction, and so the new request, is rolled back)
+        with self.assertRaisesRegex(UserError, "Dispatch a work order before closing"):
+            self._ticket(stage_id=self.stage_done.id)
+
     def test_waiting_on_the_resident_pauses_the_timers(self):
         with freeze_time(T0):
             ticket = self._ticket()
