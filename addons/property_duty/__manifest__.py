@@ -16,6 +16,7 @@
         "security/property_duty_rules.xml",
         "data/ir_cron_data.xml",
         "views/property_duty_views.xml",
+        "data/property_duty_roster_data.xml",
         "views/property_duty_search_views.xml",
         "views/property_estate_home_views.xml",
         "views/menus.xml",

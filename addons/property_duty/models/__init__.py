@@ -5,3 +5,4 @@ from . import property_duty_roster
 from . import property_duty_roster_line
 from . import property_duty_swap
 from . import property_estate_home
+from . import property_duty_roster_day

@@ -32,13 +32,26 @@ class PropertyDutyRosterLine(models.Model):
             if (line.date.year, line.date.month) != (month.year, month.month):
                 raise ValidationError(self.env._("A shift belongs to its roster's month."))
 
-    def write(self, vals):
-        if (
-            "user_id" in vals
-            and not self.env.context.get("property_duty_swap")
-            and self.filtered(lambda line: line.roster_id.state == "published")
+    def _check_roster_open(self, rosters):
+        if not self.env.context.get("property_duty_swap") and rosters.filtered(
+            lambda roster: roster.state == "published"
         ):
             raise UserError(
                 self.env._("The roster is published: a swap needs the supervisor's approval.")
             )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_roster_open(
+            self.env["property.duty.roster"].browse({vals.get("roster_id") for vals in vals_list})
+        )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_published(self):
+        self._check_roster_open(self.roster_id)
+
+    def write(self, vals):
+        if {"user_id", "date", "shift", "roster_id"} & set(vals):
+            self._check_roster_open(self.roster_id)
         return super().write(vals)

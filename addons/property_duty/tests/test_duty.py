@@ -64,6 +64,56 @@ class TestDuty(PropertyCommon):
         swap.with_user(self.supervisor_a).action_approve()
         self.assertEqual(line.user_id, self.assistant_b)
 
+    def test_roster_filled_as_a_month_grid(self):
+        roster = self._roster(full=False)
+        self.assertEqual(len(roster.day_ids), 30)  # April, one row a day
+        # the supervisor fills the month in one go: day shift and night duty in turn
+        fill = (
+            self.env["property.duty.roster.fill"]
+            .with_user(self.supervisor_a)
+            .create(
+                {
+                    "roster_id": roster.id,
+                    "day_user_ids": [(6, 0, (self.assistant_a | self.supervisor_a).ids)],
+                    "night_user_ids": [(6, 0, self.engineer_a.ids)],
+                }
+            )
+        )
+        fill.action_fill()
+        self.assertEqual(len(roster.line_ids), 60)
+        first, second = roster.day_ids.sorted("date")[:2]
+        self.assertEqual(
+            first.day_user_ids | second.day_user_ids, self.assistant_a | self.supervisor_a
+        )
+        self.assertEqual(len(first.day_user_ids), 1)
+        self.assertEqual(first.night_user_ids, self.engineer_a)
+        # a cell of the grid is the shift: two people on the first day shift
+        roster.with_user(self.supervisor_a).write(
+            {"day_ids": [(1, first.id, {"day_user_ids": [(4, self.assistant_b.id)]})]}
+        )
+        shifts = roster.line_ids.filtered(lambda line: line.date == first.date)
+        self.assertEqual(len(shifts.filtered(lambda line: line.shift == "day")), 2)
+        # filling again leaves what is filled alone
+        fill.action_fill()
+        self.assertEqual(len(roster.line_ids), 61)
+        # the front desk does not draw up the roster
+        with self.assertRaises(AccessError):
+            self.env["property.duty.roster.fill"].with_user(self.assistant_a).create(
+                {"roster_id": roster.id, "day_user_ids": [(6, 0, self.assistant_a.ids)]}
+            )
+        with self.assertRaises(AccessError):
+            first.with_user(self.assistant_a).write({"night_user_ids": [(6, 0, [])]})
+        roster.with_user(self.supervisor_a).action_publish()
+        # published, neither the grid nor the shifts change but through a swap
+        with self.assertRaisesRegex(UserError, "The roster is published"):
+            first.with_user(self.supervisor_a).write({"night_user_ids": [(6, 0, [])]})
+        with self.assertRaisesRegex(UserError, "The roster is published"):
+            shifts[:1].with_user(self.supervisor_a).unlink()
+        with self.assertRaisesRegex(UserError, "The roster is published"):
+            fill.action_fill()
+        self.env.invalidate_all()
+        self.assertEqual(first.night_user_ids, self.engineer_a)
+
     def test_month_end_reminder_once(self):
         cron = "property_duty.ir_cron_duty_roster_reminder"
 

@@ -1,0 +1,1 @@
+from . import property_duty_roster_fill
