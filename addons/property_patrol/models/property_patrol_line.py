@@ -1,5 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -29,6 +30,12 @@ class PropertyPatrolLine(models.Model):
     name = fields.Char(required=True)
     result = fields.Selection([("ok", "OK"), ("failed", "Failed")])
     note = fields.Char()
+    photo = fields.Image(
+        max_width=1920,
+        max_height=1920,
+        help="Taken on the phone at the check; goes with the request, the violation or the "
+        "department's to-do.",
+    )
     gas_smell = fields.Boolean(string="Gas or Burning Smell")
     due_date = fields.Date(string="Rectify By")
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
@@ -108,7 +115,20 @@ class PropertyPatrolLine(models.Model):
                     "channel_id": self.env.ref("property_request.helpdesk_ticket_channel_staff").id,
                 }
             )
+            line._post_photo(line.ticket_id)
         return True
+
+    def _post_photo(self, record):
+        """The check's photo goes on ``record``'s chatter as an internal note."""
+        self.ensure_one()
+        if not self.photo:
+            return
+        record.message_post(
+            body=self.env._("Photo taken at the patrol check: %(what)s", what=self.name),
+            attachments=[(f"{self.name}.jpg", base64.b64decode(self.photo))],
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
 
     def action_make_violation(self):
         """A failed check becomes a resident violation of the unit concerned."""
@@ -124,6 +144,7 @@ class PropertyPatrolLine(models.Model):
                     "description": f"{line.name}: {line.note or ''}",
                 }
             )
+            line._post_photo(line.violation_id)
         return True
 
     def action_note_department(self):
@@ -138,6 +159,7 @@ class PropertyPatrolLine(models.Model):
                 note=line.note or "",
                 user_id=leader.id,
             )
+            line._post_photo(line.round_id)
         return True
 
     def action_verify(self):

@@ -43,3 +43,4 @@ class TestPatrolPhone(PhoneCommon):
         )
         self.assertEqual(round_.line_ids.result, "failed")
         self.assertEqual(round_.line_ids.note, "Door wedged open")
+        self.assertEqual(round_.line_ids.ticket_id.name, "Fire doors closed")

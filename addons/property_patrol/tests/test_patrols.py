@@ -1,5 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 from datetime import date, datetime, timedelta
 
 from odoo.exceptions import AccessError, UserError
@@ -10,6 +11,10 @@ from odoo.addons.property_service_desk.tests.common import PropertyCommon
 CRON = "property_patrol.ir_cron_patrol_rounds"
 # 2026-03-03 08:30 in Asia/Shanghai
 MORNING = datetime(2026, 3, 3, 0, 30)
+
+
+# a 1 x 1 PNG
+PHOTO = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 
 
 @tagged("post_install", "-at_install")
@@ -85,6 +90,27 @@ class TestPatrols(PropertyCommon):
         round_.action_done()
         self.assertTrue(round_.incomplete)  # the pump room was not scanned
         self.assertEqual(round_.activity_ids.user_id, self.supervisor_a)
+
+    def test_the_photo_of_a_finding_goes_with_it(self):
+        round_ = self._round()
+        drains, doors = round_.line_ids.sorted("name")[::-1][0], round_.line_ids.sorted("name")[0]
+        # the patroller fails the checks on the phone, each with its photo
+        drains.write({"result": "failed", "note": "Drain blocked", "photo": PHOTO})
+        doors.write(
+            {"result": "failed", "photo": PHOTO, "unit_id": self.unit_a1.id, "note": "Wedged"}
+        )
+        drains.action_make_request()
+        doors.action_make_violation()
+        cleaning = self.env.ref("property_request.helpdesk_team_cleaning")
+        cleaning.user_id = self.supervisor_a
+        doors.note_team_id = cleaning
+        doors.action_note_department()
+        for record in (drains.ticket_id, doors.violation_id, round_):
+            with self.subTest(record=record._name):
+                photos = record.sudo().message_ids.attachment_ids  # sudo: read back only
+                self.assertEqual(len(photos), 1)
+                self.assertEqual(photos.raw, base64.b64decode(PHOTO))
+                self.assertTrue(record.message_ids.filtered("attachment_ids").subtype_id.internal)
 
     def test_findings_become_requests_and_are_verified(self):
         round_ = self._round()

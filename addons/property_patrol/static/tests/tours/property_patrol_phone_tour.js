@@ -41,6 +41,31 @@ registry.category("web_tour.tours").add("property_patrol_phone", {
                 ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Door wedged open')",
         },
         {
+            content: "Open the finding again",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Door wedged open')",
+            run: "click",
+        },
+        {
+            content: "Make it a repair request from the phone",
+            trigger: ".modal button[name='action_make_request']",
+            run: "click",
+        },
+        {
+            content: "The finding shows its request",
+            trigger: ".modal .o_field_widget[name='ticket_id']:not(:empty)",
+        },
+        {
+            content: "Close the finding",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The card links the request",
+            trigger:
+                ".o_field_widget[name='line_ids'] .o_kanban_record:contains('Door wedged open'):contains(' - Fire doors closed')",
+        },
+        {
             content: "Back to the list: the form is saved on the way",
             trigger: ".o_back_button, .breadcrumb-item a",
             run: "click",
