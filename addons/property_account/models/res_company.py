@@ -63,3 +63,34 @@ class ResCompany(models.Model):
             users.write({"company_ids": [(3, other.id) for other in others]})
             others.write({"active": False})
         return True
+
+    @api.model
+    def _property_demo_foreign_partners_out(self, user_names):
+        """Demo: the contacts of the dependencies' demos (American furniture customers,
+        the localisations' companies) are archived, and the users they made get Chinese
+        names (``user_names``: user xmlid -> name), so that the estate's contacts are
+        its residents and suppliers. Called from demo data only (superuser)."""
+        for xmlid, name in user_names.items():
+            user = self.env.ref(xmlid, raise_if_not_found=False)
+            if user:
+                user.partner_id.name = name
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "res.partner"), ("module", "not like", "property_%")]
+        )
+        partners = self.env["res.partner"].browse(data.mapped("res_id")).exists()
+        users = self.env["res.users"].with_context(active_test=False).search([])
+        active_companies = self.env["res.company"].search([])
+        keep = (
+            users.partner_id
+            | active_companies.partner_id
+            | self.env.ref("base.partner_root")
+            | self.env.ref("base.public_partner", raise_if_not_found=False)
+        )
+        archived_companies = (
+            self.env["res.company"].with_context(active_test=False).search([("active", "=", False)])
+        )
+        out = (partners | archived_companies.partner_id) - keep
+        # the people of the companies archived go with them
+        out |= self.env["res.partner"].search([("parent_id", "in", out.ids)]) - keep
+        out.write({"active": False})
+        return True
