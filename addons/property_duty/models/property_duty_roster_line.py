@@ -25,6 +25,17 @@ class PropertyDutyRosterLine(models.Model):
         "unique(roster_id, date, shift, user_id)", "This person is already on this shift."
     )
 
+    @api.depends("shift", "user_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        labels = {"day": self.env._("Day Shift"), "night": self.env._("Night Duty")}
+        for line in self:
+            line.display_name = self.env._(
+                "%(shift)s: %(user)s",
+                shift=labels.get(line.shift, ""),
+                user=line.user_id.name or "",
+            )
+
     @api.constrains("date", "roster_id")
     def _check_in_month(self):
         for line in self:

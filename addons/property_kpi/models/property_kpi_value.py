@@ -102,13 +102,19 @@ class PropertyKpiValue(models.Model):
             value.missed_count = 1 if value.result == "missed" else 0
 
     def _read_group_select(self, aggregate_spec, query):
-        # the rate of a group is what the group achieved of what it counted
-        if aggregate_spec.split(":")[0] == "value":
-            base = self._read_group_select("base:sum", query)
-            achieved = self._read_group_select("achieved:sum", query)
-            return SQL(
-                "COALESCE(ROUND((100.0 * %s / NULLIF(%s, 0))::numeric, 1), 0.0)", achieved, base
-            )
+        # the rate of a group is what the group achieved of what it counted, and a rate
+        # or a target is one of a KPI: a group of several KPIs (yuan collected beside
+        # complaints answered) has neither
+        fname = aggregate_spec.split(":")[0]
+        if fname in ("value", "target"):
+            kpis = super()._read_group_select("kpi_id:count_distinct", query)
+            if fname == "value":
+                base = super()._read_group_select("base:sum", query)
+                achieved = super()._read_group_select("achieved:sum", query)
+                figure = SQL("ROUND((100.0 * %s / NULLIF(%s, 0))::numeric, 1)", achieved, base)
+            else:
+                figure = super()._read_group_select("target:max", query)
+            return SQL("CASE WHEN %s = 1 THEN %s END", kpis, figure)
         return super()._read_group_select(aggregate_spec, query)
 
     # ------------------------------------------------------------------

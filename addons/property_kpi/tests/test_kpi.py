@@ -125,6 +125,12 @@ class TestKpi(ComplaintCommon):
             self.Value.with_user(self.supervisor_a).action_compute_running_month()
         self.assertEqual(self._figure(self.kpi_collection).value, 75.0)
         self.assertFalse(self.Value.search([("estate_id", "=", self.estate_b.id)]))
+        # in the list and the pivot a group has a rate only when it is one KPI's
+        Value = self.Value.with_user(self.supervisor_a)
+        by_kpi = dict(Value._read_group([], ["kpi_id"], ["value:avg"]))
+        self.assertEqual(by_kpi[self.kpi_collection], 75.0)
+        [(rate, target)] = Value._read_group([], [], ["value:avg", "target:max"])
+        self.assertEqual((rate, target), (False, False))
 
     def test_cleanliness_complaints_at_most_ten_percent(self):
         cleaning = self.env.ref("property_request.category_cleaning_complaint_valid_complaint")
