@@ -67,9 +67,10 @@ class ResCompany(models.Model):
     @api.model
     def _property_demo_foreign_partners_out(self, user_names):
         """Demo: the contacts of the dependencies' demos (American furniture customers,
-        the localisations' companies) are archived, and the users they made get Chinese
-        names (``user_names``: user xmlid -> name), so that the estate's contacts are
-        its residents and suppliers. Called from demo data only (superuser)."""
+        the localisations' companies) are archived, the users they made get Chinese
+        names (``user_names``: user xmlid -> name) and their English Discuss channels
+        go, so that the estate's contacts are its residents and suppliers. Called from
+        demo data only (superuser)."""
         for xmlid, name in user_names.items():
             user = self.env.ref(xmlid, raise_if_not_found=False)
             if user:
@@ -93,4 +94,17 @@ class ResCompany(models.Model):
         # the people of the companies archived go with them
         out |= self.env["res.partner"].search([("parent_id", "in", out.ids)]) - keep
         out.write({"active": False})
+        # Discuss: the mail demo's English channels go, the two channels of Odoo's own
+        # data get Chinese names
+        channel_data = self.env["ir.model.data"].search(
+            [("model", "=", "discuss.channel"), ("module", "=", "mail")]
+        )
+        channels = self.env["discuss.channel"].browse(channel_data.mapped("res_id")).exists()
+        names = {"mail.channel_all_employees": "全体员工", "mail.channel_admin": "系统管理员"}
+        xmlids = channels.get_external_id()
+        for channel in channels:
+            if xmlids[channel.id] in names:
+                channel.name = names[xmlids[channel.id]]
+            else:
+                channel.unlink()
         return True

@@ -121,11 +121,13 @@ class PropertyFeeRate(models.Model):
                     continue
                 base = rate._monthly_base(unit)
                 share = (
-                    (estate.custody_fee_rate or 100.0) / 100.0
+                    estate.custody_fee_rate / 100.0
                     if (custody and fee_type.custody_discount)
                     else 1.0
                 )
                 amount = rate.currency_id.round(base * share * days / days_in_month)
+                if rate.currency_id.is_zero(amount):
+                    continue  # exempt in custody (a 0 % share): nothing to bill
                 details = [period_label]
                 if fee_type.kind == "area":
                     details.append(f"{unit.area:g} m² × {rate.price:g}")

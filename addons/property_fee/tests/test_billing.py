@@ -114,6 +114,13 @@ class TestBilling(PropertyCommon):
         )
         self.assertEqual(receivable, sum(invoices.mapped("amount_total")))
 
+    def test_custody_share_of_nothing_bills_nothing(self):
+        # set-up: the estate's setting, as its supervisor would change it
+        self.estate_a.custody_fee_rate = 0.0
+        invoices = self._bill()
+        self.assertFalse(self._line(invoices, self.unit_a2))  # not 100 %
+        self.assertEqual(self._line(invoices, self.unit_a1).price_subtotal, 223.75)
+
     def test_lines_read_in_the_payers_language(self):
         """Finance bills in its language; each payer reads the invoice in theirs."""
         self.env["res.lang"]._activate_lang("zh_CN")
