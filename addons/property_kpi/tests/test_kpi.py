@@ -260,3 +260,25 @@ class TestKpi(ComplaintCommon):
             self.Value._store_figures(self.estate_a, NOVEMBER)
         self.assertEqual(figure.base, 3.0)
         self.assertNotIn(fresh.id, figure.shortfall_ids)
+
+    def _close_complaint(self, complaint, when):
+        # the department records its handling, the front desk closes with the result
+        with freeze_time(when):
+            complaint.with_user(self.assistant_a).write(
+                {"complaint_handling": "<p>Guard retrained.</p>", "complaint_result": "Apologised."}
+            )
+            complaint.with_user(self.assistant_a).action_record_handling()
+            complaint.with_user(self.assistant_a).write({"stage_id": self.stage_done.id})
+
+    def test_complaints_solved_on_time(self):
+        kpi = self.env.ref("property_kpi.kpi_complaint_solved")
+        received = datetime(2026, 11, 10, 2, 0)  # valid: solved within 2 days
+        solved, late, open_ = (self._complaint(date_received=received) for _i in range(3))
+        self._close_complaint(solved, "2026-11-11 02:00:00")
+        self._close_complaint(late, "2026-11-13 02:00:00")
+        with freeze_time("2026-11-14 02:00:00"):
+            self.Value._store_figures(self.estate_a, NOVEMBER)
+        figure = self._figure(kpi)
+        self.assertEqual((figure.base, figure.achieved), (3.0, 1.0))
+        self.assertEqual(sorted(figure.shortfall_ids), sorted((late | open_).ids))
+        self.assertEqual(figure.result, "missed")
