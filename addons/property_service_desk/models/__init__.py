@@ -14,4 +14,5 @@ from . import res_users
 from . import ir_module_module
 from . import ir_actions_report
 from . import ir_cron
+from . import mail_thread
 from . import property_estate_home
