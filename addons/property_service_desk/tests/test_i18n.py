@@ -98,3 +98,16 @@ class TestScheduledActionsLanguage(TransactionCase):
         ):
             as_bot._callback(cron.name, cron.ir_actions_server_id.id)
         self.assertEqual(seen, ["zh_CN"])
+
+    def test_records_made_without_a_language_log_in_the_companys(self):
+        """Data files write with no language: the creation in the chatter reads in the
+        company's language, not in English."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["property_service_desk"], ["zh_CN"])
+        self.env.company.partner_id.lang = "zh_CN"
+        Estate = self.env["property.estate"].with_context(lang=None)
+        estate = Estate.create({"name": "Lakeside", "code": "LKS"})
+        self.assertIn("小区 创建", estate.message_ids[-1:].body)
+        # a user's own language is left alone
+        english = Estate.with_context(lang="en_US").create({"name": "Hillside", "code": "HLS"})
+        self.assertIn("Estate created", english.message_ids[-1:].body)
