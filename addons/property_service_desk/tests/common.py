@@ -29,6 +29,9 @@ class PropertyCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the tests read what the suite writes in English: the demo company writes in
+        # Chinese, which test_i18n checks on its own
+        cls.env.company.partner_id.lang = "en_US"
         cls.assistant_a = new_test_user(
             cls.env,
             login="psd_assistant_a",
