@@ -31,8 +31,11 @@ class AccountMove(models.Model):
         ``Command`` tuples); other values (journal, links to the record invoiced) are
         added as given."""
         company = values.pop("company", None) or (unit and unit.company_id) or self.env.company
+        # a scheduled billing run has no salesperson: OdooBot is no one the resident knows
+        salesperson = self.env.user if self.env.user != self.env.ref("base.user_root") else None
         return {
             "move_type": "out_invoice",
+            "invoice_user_id": salesperson.id if salesperson else False,
             "partner_id": partner.id,
             "company_id": company.id,
             "invoice_origin": origin,

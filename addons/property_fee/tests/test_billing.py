@@ -4,7 +4,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.property_service_desk.tests.common import PropertyCommon
@@ -113,6 +113,18 @@ class TestBilling(PropertyCommon):
             ).mapped("balance")
         )
         self.assertEqual(receivable, sum(invoices.mapped("amount_total")))
+
+    def test_the_scheduled_run_bills_without_a_salesperson(self):
+        invoices = self._bill()
+        self.assertEqual(invoices.invoice_user_id, self.finance)  # who ran it
+        self.env.invalidate_all()
+        with freeze_time("2026-04-01 01:00:00"):
+            self._run_cron("property_fee.ir_cron_monthly_billing")
+        april = self.env["account.move"].search(
+            [("property_fee_period", "=", date(2026, 4, 1)), ("move_type", "=", "out_invoice")]
+        )
+        self.assertTrue(april)
+        self.assertFalse(april.invoice_user_id)  # not OdooBot on the resident's invoice
 
     def test_custody_share_of_nothing_bills_nothing(self):
         # set-up: the estate's setting, as its supervisor would change it
