@@ -247,8 +247,6 @@ class TestBilling(PropertyCommon):
 
         import openpyxl
 
-        from odoo.tests import freeze_time
-
         self.building_a.manager_id = self.finance
         self.parking_space.building_id = self.building_a
         with freeze_time(date(2026, 3, 20)):
