@@ -183,6 +183,13 @@ class PropertyKpiValue(models.Model):
             for check in SpotCheck._draw_for(estate, monday):
                 check.line_ids.write({"result": "pass"})
             monday += timedelta(days=7)
+        # the requests were made when they were received (the portal lists them by it)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET create_date = date_received WHERE id = ANY(%s)",
+            [tickets.ids],
+        )
+        tickets.invalidate_recordset(["create_date"])
         # what the scheduled actions asked of people then is long done
         self.env["mail.activity"].sudo().search(
             [("res_model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)]
