@@ -9,6 +9,12 @@ class PropertyComplaintTicketController(PropertyHelpdeskTicketController):
     """A resident's complaint on the portal also says where and when it happened and
     what they ask for."""
 
+    def _get_categories(self, **kw):
+        """One complaint per department on the portal: a resident's complaint comes in as
+        valid (the shorter time limits) until the desk classifies it (SOP §6)."""
+        categories = super()._get_categories(**kw)
+        return categories.filtered(lambda c: c.property_complaint_type in (False, "valid"))
+
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         for field_name in ("incident_place", "resident_request"):

@@ -102,3 +102,61 @@ class TestComplaintPortal(HttpCase):
             )
         )
         self.assertEqual(self.url_open(f"/my/ticket/{repair.id}").status_code, 200)
+
+    def test_residents_do_not_see_the_desks_classification(self):
+        """The resident says which department the complaint is about; valid or
+        communicative (help-seeking, venting…) is the desk's classification."""
+        self.authenticate("ce_owner", "ce_owner_pw")
+        form = self.url_open("/new/ticket?kind=complaint").text
+        offered = form.split('name="category"')[1].split("</select>")[0]
+        self.assertIn(f'value="{self.category.id}"', offered)
+        # names as the resident reads them, in the resident's language
+        categories = self.env["helpdesk.ticket.category"].with_context(
+            lang=self.owner.user_ids[:1].lang
+        )
+        heading = categories.browse(self.category.parent_id.id)
+        self.assertIn(heading.complete_name, offered)
+        types = dict(
+            categories._fields["property_complaint_type"]._description_selection(categories.env)
+        )
+        communicative = categories.search(
+            [("property_complaint_type", "in", ("help", "inquiry", "venting"))]
+        )
+        self.assertTrue(communicative)
+        for category in communicative:
+            self.assertNotIn(f'value="{category.id}"', offered)
+        for label in types.values():
+            self.assertNotIn(label, offered)
+        self.assertNotIn(categories.browse(self.category.id).complete_name, offered)
+        self.url_open(
+            "/submitted/ticket",
+            data={
+                "category": self.category.id,
+                "subject": "The lift smells of smoke",
+                "description": "Every evening.",
+                "unit": self.unit.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        complaint = self.env["helpdesk.ticket"].search([("name", "=", "The lift smells of smoke")])
+        self.assertEqual(complaint.complaint_type, "valid")
+        for page in (f"/my/ticket/{complaint.id}", "/my/tickets"):
+            text = self.url_open(page).text
+            self.assertIn(heading.complete_name, text)
+            self.assertNotIn(categories.browse(self.category.id).complete_name, text)
+        # a posted communicative category is refused like any category not offered
+        venting = self.env.ref("property_request.category_service_centre_complaint_venting")
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "category": venting.id,
+                "subject": "Venting on the portal",
+                "description": "Angry.",
+                "unit": self.unit.id,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertIn("Choose what happened from the list", response.text)
+        self.assertFalse(
+            self.env["helpdesk.ticket"].search([("name", "=", "Venting on the portal")])
+        )

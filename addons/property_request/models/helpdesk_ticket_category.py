@@ -1,6 +1,6 @@
 # Copyright 2026 Property Service Desk contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 REQUEST_KINDS = [
     ("repair_unit", "Repair in a Unit"),
@@ -64,6 +64,18 @@ class HelpdeskTicketCategory(models.Model):
         string="Notify",
         help="Users told of every new request of this category.",
     )
+    property_portal_name = fields.Char(
+        string="Name on the Portal",
+        compute="_compute_property_portal_name",
+        help="What residents read for this category: the desk's own triage terms stay "
+        "in the back office.",
+    )
+
+    @api.depends("complete_name")
+    @api.depends_context("lang")
+    def _compute_property_portal_name(self):
+        for category in self:
+            category.property_portal_name = category.complete_name
 
     _property_pool_cap_positive = models.Constraint(
         "CHECK(property_pool_cap > 0)",
