@@ -69,8 +69,9 @@ class ResCompany(models.Model):
         """Demo: the contacts of the dependencies' demos (American furniture customers,
         the localisations' companies) are archived, the users they made get Chinese
         names (``user_names``: user xmlid -> name) and their English Discuss channels
-        go, so that the estate's contacts are its residents and suppliers. Called from
-        demo data only (superuser)."""
+        go, so that the estate's contacts are its residents and suppliers; the product
+        demo's furniture shop is archived, so that the products offered are the estate's
+        fees and services. Called from demo data only (superuser)."""
         for xmlid, name in user_names.items():
             user = self.env.ref(xmlid, raise_if_not_found=False)
             if user:
@@ -94,6 +95,12 @@ class ResCompany(models.Model):
         # the people of the companies archived go with them
         out |= self.env["res.partner"].search([("parent_id", "in", out.ids)]) - keep
         out.write({"active": False})
+        product_data = self.env["ir.model.data"].search(
+            [("model", "=", "product.template"), ("module", "=", "product")]
+        )
+        self.env["product.template"].browse(product_data.mapped("res_id")).exists().write(
+            {"active": False}
+        )
         # Discuss: the mail demo's English channels go, the two channels of Odoo's own
         # data get Chinese names
         channel_data = self.env["ir.model.data"].search(

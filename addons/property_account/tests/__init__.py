@@ -1,1 +1,2 @@
 from . import test_finance
+from . import test_demo

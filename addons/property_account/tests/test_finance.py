@@ -74,3 +74,26 @@ class TestFinance(PropertyCommon):
         # the front desk does not see what a unit owes
         with self.assertRaises(AccessError):
             self.unit_a1.with_user(self.assistant_a).property_amount_due  # noqa: B018
+
+    def test_payment_methods_read_in_the_cashiers_language(self):
+        """The journals' payment method lines were named in English when the chart was
+        installed; a zh_CN cashier reads them in Chinese."""
+        cashier = new_test_user(
+            self.env,
+            login="psd_cashier_zh",
+            groups="property_service_desk.group_property_finance",
+            lang="zh_CN",
+        )
+        manual = self.env.ref("account.account_payment_method_manual_in")
+        line = self.env["account.payment.method.line"].search(
+            [
+                ("payment_method_id", "=", manual.id),
+                ("name", "=", "Manual Payment"),
+                ("journal_id.company_id", "=", cashier.company_id.id),
+            ],
+            limit=1,
+        )
+        self.assertTrue(line, "the chart's journals have lines named in English")
+        shown = line.with_user(cashier).with_context(lang="zh_CN").display_name
+        self.assertIn(manual.with_context(lang="zh_CN").name, shown)
+        self.assertNotIn("Manual Payment", shown)

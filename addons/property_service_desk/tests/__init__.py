@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_roles
 from . import test_zh_cn_screens
 from . import test_reports
+from . import test_phone_views

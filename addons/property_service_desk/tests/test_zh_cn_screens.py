@@ -224,3 +224,6 @@ class TestChineseScreens(HttpCase):
         self.assertFalse(
             problems, "English on the portal of a zh_CN resident:\n" + "\n".join(problems)
         )
+        # the browser tab reads the company's name, not the software's
+        home = html.fromstring(self.url_open("/my").content)
+        self.assertEqual(home.findtext(".//title").strip(), self.env.company.name)

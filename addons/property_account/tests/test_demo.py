@@ -1,0 +1,39 @@
+# Copyright 2026 Property Service Desk contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The suite's demo is a Chinese property company: what the dependencies' demos bring for
+an American furniture shop is out of sight (the suite's test databases carry the demo)."""
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemo(TransactionCase):
+    def test_the_furniture_shop_of_the_product_demo_is_archived(self):
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "product.template"), ("module", "=", "product")]
+        )
+        self.assertTrue(data, "the product demo is loaded before the suite's demo")
+        templates = (
+            self.env["product.template"]
+            .with_context(active_test=False)
+            .browse(data.mapped("res_id"))
+            .exists()
+        )
+        self.assertTrue(templates)
+        self.assertFalse(templates.filtered("active").mapped("name"))
+        # what is offered is the estate's own
+        offered = self.env["product.template"].search([("sale_ok", "=", True)])
+        self.assertTrue(offered)
+        modules = set(
+            self.env["ir.model.data"]
+            .search([("model", "=", "product.template"), ("res_id", "in", offered.ids)])
+            .mapped("module")
+        )
+        self.assertTrue(modules)
+        self.assertTrue(all(module.startswith("property_") for module in modules), modules)
+
+    def test_canned_responses_are_chinese(self):
+        responses = self.env["mail.canned.response"].search([])
+        self.assertTrue(responses)
+        for response in responses:
+            self.assertRegex(response.substitution, r"[\u4e00-\u9fff]")
