@@ -16,6 +16,7 @@
         "security/property_account_security.xml",
         "data/res_country_data.xml",
         "views/property_unit_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": ["demo/res_company_demo.xml"],
 }

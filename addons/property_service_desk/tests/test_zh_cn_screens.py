@@ -184,7 +184,16 @@ class TestChineseScreens(HttpCase):
             lang="zh_CN",
         )
         # the pages of the addons installed with this one (others answer 404)
-        pages = ["/my", "/my/units", "/my/tickets", "/new/ticket", "/my/invoices"]
+        pages = [
+            "/my",
+            "/my/account",
+            "/my/units",
+            "/my/tickets",
+            "/new/ticket",
+            "/my/invoices",
+            "/my/keys",
+            "/my/renovations",
+        ]
         self.authenticate(portal.login, "zh_cn_resident")
         problems = []
         for page in pages:
@@ -207,6 +216,9 @@ class TestChineseScreens(HttpCase):
                     if english_words(text):
                         problems.append(f"{page} <{node.tag}>: {text.strip()!r}")
                 for attribute in ("placeholder", "title", "value"):
+                    # an option's value is sent, not read
+                    if node.tag == "option" and attribute == "value":
+                        continue
                     if (
                         node.tag == "input"
                         and attribute == "value"
