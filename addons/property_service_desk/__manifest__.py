@@ -25,7 +25,7 @@
         "security/property_rules.xml",
         "data/property_document_category_data.xml",
         "data/ir_cron_data.xml",
-        "data/mail_canned_response_data.xml",
+        "data/mail_data.xml",
         "views/property_estate_views.xml",
         "views/property_estate_home_views.xml",
         "views/property_building_views.xml",

@@ -114,4 +114,16 @@ class ResCompany(models.Model):
                 channel.name = names[xmlids[channel.id]]
             else:
                 channel.unlink()
+        # the mail demo's English conversation in the kept channels goes too (Odoo's own
+        # welcome message, made Chinese by the suite's data, stays)
+        message_data = self.env["ir.model.data"].search(
+            [
+                ("model", "=", "mail.message"),
+                ("module", "=", "mail"),
+                ("name", "!=", "module_install_notification"),
+            ]
+        )
+        self.env["mail.message"].browse(message_data.mapped("res_id")).exists().filtered(
+            lambda message: message.model == "discuss.channel"
+        ).unlink()
         return True

@@ -32,8 +32,20 @@ class TestDemo(TransactionCase):
         self.assertTrue(modules)
         self.assertTrue(all(module.startswith("property_") for module in modules), modules)
 
-    def test_canned_responses_are_chinese(self):
+    def test_discuss_speaks_chinese(self):
+        """Discuss's canned responses, its channels and what is posted in them."""
+        chinese = r"[\u4e00-\u9fff]"
         responses = self.env["mail.canned.response"].search([])
         self.assertTrue(responses)
         for response in responses:
-            self.assertRegex(response.substitution, r"[\u4e00-\u9fff]")
+            self.assertRegex(response.substitution, chinese)
+        channels = self.env.ref("mail.channel_all_employees") | self.env.ref("mail.channel_admin")
+        for channel in channels:
+            self.assertRegex(channel.name, chinese)
+            self.assertRegex(channel.description, chinese)
+        messages = self.env["mail.message"].search(
+            [("model", "=", "discuss.channel"), ("res_id", "in", channels.ids)]
+        )
+        self.assertTrue(messages)
+        for message in messages.filtered("body"):
+            self.assertRegex(str(message.body), chinese)
