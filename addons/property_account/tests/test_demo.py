@@ -21,16 +21,6 @@ class TestDemo(TransactionCase):
         )
         self.assertTrue(templates)
         self.assertFalse(templates.filtered("active").mapped("name"))
-        # what is offered is the estate's own
-        offered = self.env["product.template"].search([("sale_ok", "=", True)])
-        self.assertTrue(offered)
-        modules = set(
-            self.env["ir.model.data"]
-            .search([("model", "=", "product.template"), ("res_id", "in", offered.ids)])
-            .mapped("module")
-        )
-        self.assertTrue(modules)
-        self.assertTrue(all(module.startswith("property_") for module in modules), modules)
 
     def test_discuss_speaks_chinese(self):
         """Discuss's canned responses, its channels and what is posted in them."""

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import LazyTranslate
+from odoo.tools import LazyTranslate, file_open
 
 _lt = LazyTranslate(__name__)
 
@@ -918,3 +918,13 @@ class PropertyRenovation(models.Model):
                 and renovation.date_end < renovation.date_start
             ):
                 raise ValidationError(self.env._("The works must end after they start."))
+
+    def _property_demo_write_files(self, files, values=None):
+        """Demo: write ``values`` with the files ``files`` (field name -> path of an image
+        in the addons) as the demo's signatures and scans. Called from demo data only
+        (superuser)."""
+        values = dict(values or {})
+        for name, path in files.items():
+            with file_open(path, "rb") as image:
+                values[name] = base64.b64encode(image.read())
+        return self.write(values)
