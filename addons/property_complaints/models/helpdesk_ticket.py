@@ -395,6 +395,18 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_complaint(self):
+        """Complaint records are kept for the long term (QW-KHFW-6): a complaint is closed
+        or cancelled, never deleted, whoever asks."""
+        if self.filtered(lambda ticket: ticket.request_kind == "complaint"):
+            raise UserError(
+                self.env._(
+                    "Complaint records are kept: close or cancel the complaint instead of "
+                    "deleting it."
+                )
+            )
+
     def _check_can_close_complaint(self):
         """The department handles, the service centre closes."""
         if self and not self.env.user.has_group("property_service_desk.group_property_assistant"):

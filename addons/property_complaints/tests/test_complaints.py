@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import T0, ComplaintCommon
@@ -179,6 +179,35 @@ class TestComplaints(ComplaintCommon):
     # ------------------------------------------------------------------
     # Handling and closure
     # ------------------------------------------------------------------
+    def test_complaint_records_are_kept(self):
+        """A complaint is closed or cancelled, never deleted, even by the system
+        administrator, who may delete requests (the staff roles may not delete any)."""
+        admin = self.env.ref("base.user_admin")
+        complaint = self._complaint()
+        with self.assertRaisesRegex(UserError, "Complaint records are kept"):
+            complaint.with_user(admin).unlink()
+        self.assertTrue(complaint.exists())
+        with self.assertRaisesRegex(AccessError, "not allowed to delete"):
+            complaint.with_user(self.assistant_a).unlink()
+        # a request that is not a complaint may still be deleted by whoever may delete it
+        repair = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.assistant_a)
+            .create(
+                {
+                    "name": "Entered twice by mistake",
+                    "description": "<p>Duplicate</p>",
+                    "unit_id": self.unit_a1.id,
+                    "partner_id": self.owner_a.id,
+                    "category_id": self.env.ref(
+                        "property_request.category_engineering_paid_replacement"
+                    ).id,
+                }
+            )
+        )
+        repair.with_user(admin).unlink()
+        self.assertFalse(repair.exists())
+
     def test_closing_tells_the_resident_the_result(self):
         complaint = self._complaint()
         complaint.action_dispatch()
