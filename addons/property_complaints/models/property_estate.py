@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.fields import Domain
 
@@ -53,6 +55,12 @@ class PropertyEstate(models.Model):
         "res.users",
         string="Quality Review",
         help="Receives the complaints about management procedures for review.",
+    )
+    complaint_report_month = fields.Date(
+        string="Complaint Analysis Sent For",
+        readonly=True,
+        copy=False,
+        help="The last month whose complaint analysis was sent to the site director.",
     )
     # Dashboard tile
     complaint_open_count = fields.Integer(compute="_compute_complaint_tile")
@@ -122,3 +130,59 @@ class PropertyEstate(models.Model):
         action["domain"] = [("estate_id", "=", self.id)]
         action["context"] = {"default_estate_id": self.id, "search_default_filter_open": 1}
         return action
+
+    @api.model
+    def _cron_send_complaint_analysis(self):
+        """Month end (SOP §6): once the estate's month is over (by its own calendar), the
+        month's complaint analysis against the two before goes to the site director, as a
+        PDF in the estate's chatter with a to-do. Each estate's month is sent once: the
+        month sent is written in the same transaction, so a second run, or a run after one
+        killed half-way, sends nothing twice."""
+        estates = self.search([("director_id", "!=", False)])
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        report = self.env.ref("property_complaints.action_report_complaint_monthly")
+        for estate in estates:
+            month = estate._local_today().replace(day=1) - relativedelta(months=1)
+            if estate.complaint_report_month and estate.complaint_report_month >= month:
+                continue
+            director = estate.director_id
+            lang = director.lang or self.env.lang
+            analysis = (
+                self.env["property.complaint.report"]
+                .with_context(lang=lang)
+                .create({"estate_id": estate.id, "month": month})
+            )
+            content, kind = report.with_context(lang=lang)._render(report.report_name, analysis.ids)
+            label = month.strftime("%Y-%m")
+            estate_lang = estate.with_context(lang=lang)
+            name = estate_lang.env._(
+                "Complaint analysis %(estate)s %(month)s", estate=estate.name, month=label
+            )
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": f"{name}.{kind}",
+                    "raw": content,
+                    "res_model": estate._name,
+                    "res_id": estate.id,
+                }
+            )
+            estate.message_post(
+                body=estate_lang.env._(
+                    "The complaint analysis of %(month)s is attached for the site director.",
+                    month=label,
+                ),
+                attachment_ids=attachment.ids,
+                partner_ids=director.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            estate.activity_schedule(
+                activity_type_id=todo.id,
+                summary=estate_lang.env._(
+                    "Review the complaint analysis of %(month)s", month=label
+                ),
+                user_id=director.id,
+                date_deadline=estate._local_today(),
+            )
+            estate.complaint_report_month = month
+        return True

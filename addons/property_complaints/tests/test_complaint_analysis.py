@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import openpyxl
 
-from odoo.tests import freeze_time, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import T0, ComplaintCommon
 
@@ -126,3 +126,44 @@ class TestComplaintAnalysis(ComplaintCommon):
             self.march[2].action_dispatch()
             estate.invalidate_recordset()
             self.assertEqual(estate.complaint_late_count, 1)
+
+    def test_the_month_goes_to_the_director_once_it_is_over_locally(self):
+        """At the estate's month end the analysis goes to its site director: a PDF in the
+        estate's chatter and a to-do, once per month however often the action runs."""
+        director = new_test_user(
+            self.env,
+            login="pc_director",
+            groups="property_service_desk.group_property_director",
+            tz="Asia/Shanghai",
+        )
+        self.estate_a.director_id = director
+        cron = "property_complaints.ir_cron_send_complaint_analysis"
+
+        def sent():
+            estate = self.estate_a.with_user(director)
+            messages = estate.message_ids.filtered("attachment_ids")
+            activities = estate.activity_ids.filtered(lambda a: a.user_id == director)
+            return messages, activities
+
+        # 31 March, 23:30 in Shanghai (15:30 UTC): March is not over, February is sent
+        with freeze_time("2026-03-31 15:30:00"):
+            self._run_cron(cron)
+        messages, activities = sent()
+        self.assertEqual(len(messages), 1)
+        self.assertIn("2026-02", messages.attachment_ids.name)
+        self.assertEqual(self.estate_a.complaint_report_month, date(2026, 2, 1))
+        # 1 April, 00:30 in Shanghai, still 31 March in UTC: March is over and sent, once
+        with freeze_time("2026-03-31 16:30:00"):
+            self._run_cron(cron)
+            self._run_cron(cron)
+        messages, activities = sent()
+        self.assertEqual(len(messages), 2)
+        self.assertEqual(len(activities), 2)
+        march = messages.sorted("id")[-1]
+        self.assertIn("2026-03", march.attachment_ids.name)
+        self.assertIn(director.partner_id, march.partner_ids)
+        self.assertEqual(self.estate_a.complaint_report_month, date(2026, 3, 1))
+        # the document is the month's analysis of the estate
+        content = march.attachment_ids.with_user(director).raw.decode()
+        self.assertIn(self.estate_a.name, content)
+        self.assertIn(self.march[0].number, content)
