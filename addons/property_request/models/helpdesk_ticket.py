@@ -2,10 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from .helpdesk_ticket_category import REQUEST_KINDS
+
+# request records are kept this long after they are closed (SOP §5)
+RETENTION_YEARS = 1
 
 # Kinds that get a work order: dispatched to a department within minutes.
 DISPATCH_KINDS = {
@@ -192,6 +199,21 @@ class HelpdeskTicket(models.Model):
                 vals = {**vals, "reopen_date": False}
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kept(self):
+        """Request records are kept for a year (SOP §5): a request is deleted, by whoever
+        may delete requests, only a year after it was closed."""
+        limit = fields.Datetime.now() - relativedelta(years=RETENTION_YEARS)
+        kept = self.filtered(lambda ticket: (ticket.closed_date or ticket.create_date) > limit)
+        if kept:
+            raise UserError(
+                self.env._(
+                    "Request records are kept for a year after they are closed: %(requests)s "
+                    "cannot be deleted yet.",
+                    requests=", ".join(kept[:5].mapped(lambda t: t.number or t.name)),
+                )
+            )
+
     @api.model
     def _cancel_stage(self):
         return (
@@ -342,5 +364,9 @@ class HelpdeskTicket(models.Model):
             data = self.env["ir.model.data"].search(
                 [("module", "=", "helpdesk_mgmt"), ("model", "=", model), ("name", "in", names)]
             )
-            self.env[model].browse(data.mapped("res_id")).exists().unlink()
+            # removed as at an uninstallation: these are not the service centre's records
+            # and their retention does not apply
+            self.env[model].browse(data.mapped("res_id")).exists().with_context(
+                **{MODULE_UNINSTALL_FLAG: True}
+            ).unlink()
         return True

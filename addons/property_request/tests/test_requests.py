@@ -298,3 +298,21 @@ class TestRequests(RequestCommon):
         )
         # an estate's own choice stays
         self.assertEqual(self.estate_a.night_team_id, self.engineering)
+
+    def test_request_records_are_kept_a_year(self):
+        """A request is deleted, by the system administrator (the staff roles may delete no
+        request), only a year after it was closed; an open one never."""
+        admin = self.env.ref("base.user_admin")
+        recent, old, still_open = (self._ticket(name=name) for name in ("Recent", "Old", "Open"))
+        # (as the superuser: when the requests were closed)
+        now = datetime.now()
+        recent.closed_date = now - timedelta(days=300)
+        old.closed_date = now - timedelta(days=400)
+        for ticket in (recent, still_open):
+            with self.assertRaisesRegex(UserError, "kept for a year after they are closed"):
+                ticket.with_user(admin).unlink()
+            self.assertTrue(ticket.exists())
+        with self.assertRaisesRegex(AccessError, "not allowed to delete"):
+            old.with_user(self.assistant_a).unlink()
+        old.with_user(admin).unlink()
+        self.assertFalse(old.exists())
