@@ -2,5 +2,4 @@ from . import account_move
 from . import account_payment_method_line
 from . import property_estate
 from . import property_unit
-from . import res_country
 from . import res_company

@@ -16,3 +16,4 @@ from . import ir_actions_report
 from . import ir_cron
 from . import mail_thread
 from . import property_estate_home
+from . import res_country

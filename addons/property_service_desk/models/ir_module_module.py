@@ -14,7 +14,11 @@ class IrModuleModule(models.Model):
         one save, whatever order the modules come in (loading a language passes every
         installed module at once, in no dependency order)."""
         modules = sorted(modules, key=lambda name: name.startswith(SUITE_PREFIX))
-        return super()._load_module_terms(modules, langs, overwrite=overwrite)
+        result = super()._load_module_terms(modules, langs, overwrite=overwrite)
+        if "zh_CN" in (langs or ()):
+            # Odoo's own Chinese leaves a country name half in English
+            self.env["res.country"]._property_fix_chinese_names()
+        return result
 
     @api.model
     def _property_demo_load_terms(self, module):

@@ -12,8 +12,8 @@ class ResCountry(models.Model):
     @api.model
     def _property_fix_chinese_names(self):
         """Give the countries whose Chinese name Odoo ships half in English
-        (``刚果共和国（Republic）``) their Chinese name, when Chinese is active. Called from
-        the addon's data (superuser, at installation)."""
+        (``刚果共和国（Republic）``) their Chinese name, when Chinese is active. Called
+        after each load of translations (superuser: installing a module or a language)."""
         if not self.env["res.lang"]._lang_get("zh_CN"):
             return True
         countries = self.with_context(lang="zh_CN")
