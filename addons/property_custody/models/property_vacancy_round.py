@@ -67,15 +67,19 @@ class PropertyVacancyRound(models.Model):
 
     @api.model
     def _cron_weekly_rounds(self):
-        """One weekly round per estate and week (idempotent)."""
-        today = fields.Date.context_today(self)
-        monday = today - timedelta(days=today.weekday())
-        done = self.search([("kind", "=", "weekly"), ("date", ">=", monday)]).estate_id
-        estates = (
+        """One weekly round per estate and week, the estate's week (idempotent)."""
+        with_units = (
             self.env["property.unit"].search([("state", "in", ("vacant", "entrusted"))]).estate_id
-            - done
         )
-        return self._create_round(estates, "weekly", today) if estates else self.browse()
+        rounds = self.browse()
+        for today, estates in self.env["property.estate"]._by_local_date(with_units).items():
+            monday = today - timedelta(days=today.weekday())
+            done = self.search(
+                [("kind", "=", "weekly"), ("date", ">=", monday), ("estate_id", "in", estates.ids)]
+            ).estate_id
+            if estates - done:
+                rounds |= self._create_round(estates - done, "weekly", today)
+        return rounds
 
     def action_done(self):
         for round_ in self:

@@ -187,26 +187,33 @@ class PropertyDutyRoster(models.Model):
     @api.model
     def _cron_remind_next_month(self):
         """In the last days of a month, remind each estate's supervisor once if next
-        month's roster is not published."""
-        today = fields.Date.context_today(self)
-        last_day = calendar.monthrange(today.year, today.month)[1]
-        if last_day - today.day > 3:
-            return self.env["property.estate"]
-        next_month = today.replace(day=1) + relativedelta(months=1)
-        published = self.search([("month", "=", next_month), ("state", "=", "published")]).estate_id
-        estates = self.env["property.estate"].search(
-            [("id", "not in", published.ids), ("supervisor_id", "!=", False)]
-        )
-        summary = self.env._("Publish the duty roster of %(month)s", month=f"{next_month:%Y-%m}")
-        reminded = self.env["property.estate"]
-        for estate in estates:
-            if estate.activity_ids.filtered(lambda a, s=summary: a.summary == s):
+        month's roster is not published. The month is the estate's."""
+        Estate = self.env["property.estate"]
+        reminded = Estate
+        supervised = Estate.search([("supervisor_id", "!=", False)])
+        for today, group in Estate._by_local_date(supervised).items():
+            last_day = calendar.monthrange(today.year, today.month)[1]
+            if last_day - today.day > 3:
                 continue
-            estate.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=next_month - timedelta(days=1),
-                summary=summary,
-                user_id=estate.supervisor_id.id,
+            next_month = today.replace(day=1) + relativedelta(months=1)
+            published = self.search(
+                [
+                    ("month", "=", next_month),
+                    ("state", "=", "published"),
+                    ("estate_id", "in", group.ids),
+                ]
+            ).estate_id
+            summary = self.env._(
+                "Publish the duty roster of %(month)s", month=f"{next_month:%Y-%m}"
             )
-            reminded |= estate
+            for estate in group - published:
+                if estate.activity_ids.filtered(lambda a, s=summary: a.summary == s):
+                    continue
+                estate.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=next_month - timedelta(days=1),
+                    summary=summary,
+                    user_id=estate.supervisor_id.id,
+                )
+                reminded |= estate
         return reminded

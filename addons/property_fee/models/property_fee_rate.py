@@ -175,7 +175,12 @@ class PropertyFeeRate(models.Model):
 
     @api.model
     def _cron_monthly_billing(self):
-        """Bill this month for every estate with rates in force (idempotent)."""
-        estates = self.search([("date_from", "<=", fields.Date.context_today(self))]).estate_id
-        if estates:
-            self._bill(estates, fields.Date.context_today(self), commit=True)
+        """Bill this month, the estate's month, for every estate with rates in force
+        (idempotent)."""
+        estates = self.search([]).estate_id
+        for today, group in self.env["property.estate"]._by_local_date(estates).items():
+            group = self.search(
+                [("date_from", "<=", today), ("estate_id", "in", group.ids)]
+            ).estate_id
+            if group:
+                self._bill(group, today, commit=True)

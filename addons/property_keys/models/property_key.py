@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import LazyTranslate
 
 from .property_key_cabinet import CUSTODIANS
@@ -95,11 +96,13 @@ class PropertyKey(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        limit = fields.Date.context_today(self) - relativedelta(months=6)
+        Estate = self.env["property.estate"]
         for vals in vals_list:
-            # an owner key stays with engineering for 6 months after the handover
+            # an owner key stays with engineering for 6 months after the handover, counted
+            # in the estate's days
             handover = fields.Date.to_date(vals.get("handover_date"))
             if vals.get("kind") == "owner" and handover and "custodian" not in vals:
+                limit = Estate.browse(vals.get("estate_id"))._local_date() - relativedelta(months=6)
                 vals["custodian"] = "engineering" if handover > limit else "service_centre"
         return super().create(vals_list)
 
@@ -191,15 +194,17 @@ class PropertyKey(models.Model):
     def _cron_owner_key_custody(self):
         """Owner keys pass from engineering to the service centre 6 months after the
         unit was handed over; each move is logged on the key. Idempotent: keys already
-        with the service centre are not selected again."""
-        limit = fields.Date.context_today(self) - relativedelta(months=6)
+        with the service centre are not selected again. Six months of the estate's
+        days."""
         keys = self.search(
-            [
-                ("kind", "=", "owner"),
-                ("custodian", "=", "engineering"),
-                ("handover_date", "!=", False),
-                ("handover_date", "<=", limit),
-            ]
+            Domain.OR(
+                Domain("estate_id", "in", estates.ids)
+                & Domain("handover_date", "<=", today - relativedelta(months=6))
+                for today, estates in self.env["property.estate"]._by_local_date().items()
+            )
+            & Domain("kind", "=", "owner")
+            & Domain("custodian", "=", "engineering")
+            & Domain("handover_date", "!=", False)
         )
         if keys:
             keys.write({"custodian": "service_centre"})

@@ -55,12 +55,23 @@ class PropertyKeyAudit(models.Model):
     @api.model
     def _cron_open_audits(self):
         """Open this month's audit of every estate that has keys, listing the keys
-        expected in the cabinet. Idempotent: one audit per estate and month."""
-        month = fields.Date.context_today(self).replace(day=1)
+        expected in the cabinet. Idempotent: one audit per estate and month, the
+        estate's month."""
         Key = self.env["property.key"]
-        estates = Key._read_group([("state", "=", "in_cabinet")], ["estate_id"])
-        done = self.search([("month", "=", month)]).estate_id
-        todo = [estate for (estate,) in estates if estate not in done]
+        estates = self.env["property.estate"].union(
+            *(
+                estate
+                for (estate,) in Key._read_group([("state", "=", "in_cabinet")], ["estate_id"])
+            )
+        )
+        months = {estate: estate._local_date().replace(day=1) for estate in estates}
+        done = {
+            (audit.estate_id, audit.month)
+            for audit in self.search(
+                [("estate_id", "in", estates.ids), ("month", "in", list(set(months.values())))]
+            )
+        }
+        todo = [estate for estate in estates if (estate, months[estate]) not in done]
         if not todo:
             return self.browse()
         keys = Key.search(
@@ -70,7 +81,7 @@ class PropertyKeyAudit(models.Model):
             [
                 {
                     "estate_id": estate.id,
-                    "month": month,
+                    "month": months[estate],
                     "line_ids": [
                         fields.Command.create({"key_id": key.id}) for key in keys.get(estate, Key)
                     ],

@@ -383,12 +383,13 @@ class PropertyMovein(models.Model):
     # ------------------------------------------------------------------
     def _send_notice(self):
         template = self.env.ref("property_movein.mail_template_movein_notice")
-        today = fields.Date.context_today(self)
         self.message_post_with_source(
             template, subtype_xmlid="mail.mt_comment", message_type="comment"
         )
-        for count, moveins in self.grouped("notice_count").items():
-            moveins.write({"notice_count": count + 1, "date_last_notice": today})
+        for (estate, count), moveins in self.grouped(
+            lambda m: (m.estate_id, m.notice_count)
+        ).items():
+            moveins.write({"notice_count": count + 1, "date_last_notice": estate._local_date()})
         first = self.filtered(lambda m: m.state == "draft")
         if first:
             first._complete_step("notice")
@@ -400,14 +401,14 @@ class PropertyMovein(models.Model):
     @api.model
     def _cron_renotify(self):
         """Owners who have not come get the notice again every 6 months (the estate's
-        setting). The date of the last notice makes a second run send nothing."""
-        today = fields.Date.context_today(self)
-        estates = self.env["property.estate"].search([])
+        setting), counted in the estate's days. The date of the last notice makes a
+        second run send nothing."""
         due = self.search(
             Domain("state", "=", "notified")
             & Domain.OR(
                 Domain("estate_id", "in", group.ids)
                 & Domain("date_last_notice", "<=", today - relativedelta(months=months))
+                for today, estates in self.env["property.estate"]._by_local_date().items()
                 for months, group in estates.grouped("movein_renotify_months").items()
             )
         )
@@ -475,7 +476,7 @@ class PropertyMovein(models.Model):
                         "unit_id": movein.unit_id.id,
                         "partner_id": movein.partner_id.id,
                         "role": "owner",
-                        "date_start": fields.Date.context_today(self),
+                        "date_start": movein.estate_id._local_date(),
                         "is_fee_payer": not movein.unit_id.fee_payer_id,
                     }
                 )
@@ -651,7 +652,7 @@ class PropertyMovein(models.Model):
                     "partner_id": movein.partner_id.id,
                     "amount": movein.prepayment_amount,
                     "journal_id": movein.prepayment_journal_id.id,
-                    "date": fields.Date.context_today(self),
+                    "date": movein.estate_id._local_date(),
                     "memo": self.env._(
                         "Fees prepaid at move-in, %(unit)s", unit=movein.unit_id.display_name
                     ),

@@ -168,8 +168,8 @@ class PropertyMoveinBatch(models.Model):
         """The director submits the handover plan, at least a month before the handover."""
         if not self.env.user.has_group("property_service_desk.group_property_director"):
             raise UserError(self.env._("The site director submits the handover plan."))
-        today = fields.Date.context_today(self)
         for batch in self:
+            today = batch.estate_id._local_date()
             if batch.state != "draft":
                 raise UserError(
                     self.env._("The plan of %(batch)s is already submitted.", batch=batch.name)
@@ -231,8 +231,8 @@ class PropertyMoveinBatch(models.Model):
         """Move-in notices, at least 15 days (the estate's lead) before the handover."""
         if not self.env.user.has_group("property_service_desk.group_property_supervisor"):
             raise UserError(self.env._("The supervisor sends the move-in notices."))
-        today = fields.Date.context_today(self)
         for batch in self:
+            today = batch.estate_id._local_date()
             if batch.state != "planned":
                 raise UserError(
                     self.env._("Notices go out once the director submitted the handover plan.")

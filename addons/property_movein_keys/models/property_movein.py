@@ -87,8 +87,8 @@ class PropertyMovein(models.Model):
     def _keys_handed_over(self):
         """The buyer has the keys: the entrance key kept goes to engineering, and the
         6 months of engineering custody of the owner keys count from today."""
-        today = fields.Date.context_today(self)
         for movein in self:
+            today = movein.estate_id._local_date()
             movein.retained_key_id.write(
                 {"retained_movein_id": movein.id, "custodian": "engineering"}
             )

@@ -711,7 +711,7 @@ class PropertyRenovation(models.Model):
                     "permit_number": self.env["ir.sequence"].next_by_code(
                         "property.renovation.permit"
                     ),
-                    "date_permit": fields.Date.context_today(self),
+                    "date_permit": renovation.estate_id._local_date(),
                 }
             )
         return True
@@ -731,9 +731,10 @@ class PropertyRenovation(models.Model):
                         "the works start."
                     )
                 )
-        self._guarded_write(
-            {"state": "in_progress", "date_works_started": fields.Date.context_today(self)}
-        )
+        for estate, renovations in self.grouped("estate_id").items():
+            renovations._guarded_write(
+                {"state": "in_progress", "date_works_started": estate._local_date()}
+            )
         self.env["property.renovation.inspection"]._plan_due(self)
         return True
 
@@ -743,15 +744,17 @@ class PropertyRenovation(models.Model):
     def action_request_completion(self):
         """The owner reports completion: engineering and security inspect the same day."""
         self._check_state("in_progress")
-        today = fields.Date.context_today(self)
-        self._guarded_write({"state": "completion", "date_completion_requested": today})
+        for estate, renovations in self.grouped("estate_id").items():
+            renovations._guarded_write(
+                {"state": "completion", "date_completion_requested": estate._local_date()}
+            )
         self.env["property.renovation.inspection"].create(
             [
                 {
                     "renovation_id": renovation.id,
                     "department": department,
                     "kind": "completion",
-                    "scheduled_date": today,
+                    "scheduled_date": renovation.date_completion_requested,
                 }
                 for renovation in self
                 for department in ("engineering", "security")
@@ -779,22 +782,33 @@ class PropertyRenovation(models.Model):
                         passes=", ".join(out.mapped("name")),
                     )
                 )
-        today = fields.Date.context_today(self)
-        self._guarded_write(
-            {
-                "state": "accepted",
-                "date_accepted": today,
-                "reinspection_date": today + relativedelta(months=3),
-            }
-        )
+        for estate, renovations in self.grouped("estate_id").items():
+            today = estate._local_date()
+            renovations._guarded_write(
+                {
+                    "state": "accepted",
+                    "date_accepted": today,
+                    "reinspection_date": today + relativedelta(months=3),
+                }
+            )
         return True
 
     @api.model
     def _cron_reinspections(self):
         """Three months after the initial acceptance the re-inspection is due (created
-        once)."""
-        today = fields.Date.context_today(self)
-        due = self.search([("state", "=", "accepted"), ("reinspection_date", "<=", today)])
+        once), on the estate's day."""
+        due = self.browse().union(
+            *(
+                self.search(
+                    [
+                        ("state", "=", "accepted"),
+                        ("reinspection_date", "<=", today),
+                        ("estate_id", "in", estates.ids),
+                    ]
+                )
+                for today, estates in self.env["property.estate"]._by_local_date().items()
+            )
+        )
         if due:
             # sudo: the scheduled action moves the state, whoever it runs as
             due.sudo().write({"state": "reinspection"})
@@ -804,7 +818,7 @@ class PropertyRenovation(models.Model):
                         "renovation_id": renovation.id,
                         "department": "engineering",
                         "kind": "reinspection",
-                        "scheduled_date": today,
+                        "scheduled_date": renovation.estate_id._local_date(),
                     }
                     for renovation in due
                 ]

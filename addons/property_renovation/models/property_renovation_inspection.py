@@ -99,11 +99,18 @@ class PropertyRenovationInspection(models.Model):
 
     @api.model
     def _plan_due(self, renovations=None, day=None):
-        """Create today's routine inspections of the works in progress, once."""
-        day = day or fields.Date.context_today(self)
+        """Create the routine inspections of ``day`` (default: the estate's today) of the
+        works in progress, once."""
         renovations = renovations or self.env["property.renovation"].search(
             [("state", "=", "in_progress")]
         )
+        if day is None:
+            return self.browse().union(
+                *(
+                    self._plan_due(group, estate._local_date())
+                    for estate, group in renovations.grouped("estate_id").items()
+                )
+            )
         existing = {
             (i.renovation_id.id, i.department)
             for i in self.search(
@@ -128,9 +135,24 @@ class PropertyRenovationInspection(models.Model):
 
     @api.model
     def _cron_inspections(self):
-        """Mark yesterday's undone inspections missed and plan today's."""
-        today = fields.Date.context_today(self)
-        missed = self.search([("state", "=", "planned"), ("scheduled_date", "<", today)])
+        """Mark the earlier days' undone inspections missed and plan today's, each estate
+        on its own day."""
+        missed = self.browse()
+        planned = self.browse()
+        Renovation = self.env["property.renovation"]
+        for today, estates in self.env["property.estate"]._by_local_date().items():
+            missed |= self.search(
+                [
+                    ("state", "=", "planned"),
+                    ("scheduled_date", "<", today),
+                    ("estate_id", "in", estates.ids),
+                ]
+            )
+            works = Renovation.search(
+                [("state", "=", "in_progress"), ("estate_id", "in", estates.ids)]
+            )
+            if works:
+                planned |= self._plan_due(works, day=today)
         if missed:
             # sudo: the scheduled action marks them, whoever it runs as
             missed.sudo().write({"state": "missed"})
@@ -142,4 +164,4 @@ class PropertyRenovationInspection(models.Model):
                         summary=self.env._("Renovation inspection missed"),
                         user_id=supervisor.id,
                     )
-        return self._plan_due(day=today)
+        return planned

@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 
 class PropertyRenovationPass(models.Model):
@@ -52,15 +53,22 @@ class PropertyRenovationPass(models.Model):
                 raise ValidationError(self.env._("A pass must end after it starts."))
 
     def _compute_is_expired(self):
-        today = fields.Date.context_today(self)
-        for worker_pass in self:
-            worker_pass.is_expired = worker_pass.state == "active" and worker_pass.date_to < today
+        for estate, passes in self.grouped("estate_id").items():
+            today = estate._local_date()
+            for worker_pass in passes:
+                worker_pass.is_expired = (
+                    worker_pass.state == "active" and worker_pass.date_to < today
+                )
 
     def _search_is_expired(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return NotImplemented
-        domain = [("state", "=", "active"), ("date_to", "<", fields.Date.context_today(self))]
-        return domain if (operator == "=") == value else ["!", *domain]
+        # each estate's day
+        domain = Domain.OR(
+            Domain("estate_id", "in", estates.ids) & Domain("date_to", "<", today)
+            for today, estates in self.env["property.estate"]._by_local_date().items()
+        ) & Domain("state", "=", "active")
+        return domain if (operator == "=") == value else ~domain
 
     def action_return(self):
         self.write({"state": "returned"})

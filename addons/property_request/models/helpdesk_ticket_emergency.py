@@ -5,6 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from .helpdesk_ticket import EMERGENCY_KINDS
 
@@ -26,10 +27,9 @@ class HelpdeskTicket(models.Model):
     )
 
     def _set_reopen_date(self):
-        today = fields.Date.context_today(self)
         for estate, tickets in self.grouped("estate_id").items():
             days = estate.deferred_reopen_days or 30
-            tickets.reopen_date = today + timedelta(days=days)
+            tickets.reopen_date = estate._local_date() + timedelta(days=days)
 
     def _start_emergency_checklists(self):
         """Medical emergencies, security incidents and disasters open the checklist of
@@ -90,10 +90,20 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cron_reopen_deferred(self):
         """Deferred requests go back to work on their reopen day (idempotent: the day is
-        cleared when they leave the deferred stage)."""
-        today = fields.Date.context_today(self)
+        cleared when they leave the deferred stage). The day is the estate's."""
+        Estate = self.env["property.estate"]
         tickets = self.search(
-            [("reopen_date", "<=", today), ("stage_id.property_is_deferred", "=", True)]
+            Domain.OR(
+                [
+                    Domain("reopen_date", "<=", fields.Date.context_today(self))
+                    & Domain("estate_id", "=", False),
+                    *(
+                        Domain("reopen_date", "<=", today) & Domain("estate_id", "in", group.ids)
+                        for today, group in Estate._by_local_date().items()
+                    ),
+                ]
+            )
+            & Domain("stage_id.property_is_deferred", "=", True)
         )
         stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         if tickets:

@@ -59,8 +59,9 @@ class HelpdeskTicket(models.Model):
     def _cron_plan_followups(self):
         """Plan the follow-up visits owed for the requests completed this month and
         last month (see property.followup._plan_from_sources)."""
+        # a day early: the months are each estate's, read from its local closing day
         today = fields.Date.context_today(self)
-        since = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        since = (today.replace(day=1) - timedelta(days=1)).replace(day=1) - timedelta(days=1)
         done_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         tickets = self.search_fetch(
             [
@@ -82,6 +83,15 @@ class HelpdeskTicket(models.Model):
                 "followup_kind",
             ],
         )
+        # this month and last month of each estate, on its local closing days
+        starts = {
+            estate: (estate._local_date().replace(day=1) - timedelta(days=1)).replace(day=1)
+            for estate in tickets.estate_id
+        }
+        closed_days = {
+            ticket: ticket.estate_id._local_date(ticket.closed_date) for ticket in tickets
+        }
+        tickets = tickets.filtered(lambda t: closed_days[t] >= starts[t.estate_id])
         candidates = [
             {
                 "res_model": self._name,
@@ -92,8 +102,8 @@ class HelpdeskTicket(models.Model):
                 "partner_id": ticket.partner_id.id,
                 "company_id": ticket.company_id.id,
                 "visitor_id": (ticket.estate_id.front_desk_user_ids[:1] or ticket.user_id).id,
-                "done_date": ticket.closed_date.date(),
-                "month": ticket.closed_date.strftime("%Y-%m"),
+                "done_date": closed_days[ticket],
+                "month": closed_days[ticket].strftime("%Y-%m"),
             }
             for ticket in tickets
         ]

@@ -215,6 +215,15 @@ class PropertyEstate(models.Model):
                     )
                 )
 
+    @api.model
+    def _by_local_date(self, estates=None):
+        """``estates`` (default every estate, archived ones included) grouped by their
+        local day, as {day: estates}. A scheduled action runs without the residents' time
+        zone: its "today" is each estate's own."""
+        if estates is None:
+            estates = self.with_context(active_test=False).search([])
+        return estates.grouped(lambda estate: estate._local_date())
+
     def _local_today(self):
         """Today in the estate's timezone."""
         self.ensure_one()

@@ -90,13 +90,15 @@ class PropertyOccupancy(models.Model):
     # ------------------------------------------------------------------
     @api.depends("date_start", "date_end")
     def _compute_is_current(self):
-        today = fields.Date.context_today(self)
-        for occupancy in self:
-            occupancy.is_current = bool(
-                occupancy.date_start
-                and occupancy.date_start <= today
-                and (not occupancy.date_end or occupancy.date_end > today)
-            )
+        # the estate's day: a scheduled action runs without the residents' time zone
+        for estate, occupancies in self.grouped("estate_id").items():
+            today = estate._local_date()
+            for occupancy in occupancies:
+                occupancy.is_current = bool(
+                    occupancy.date_start
+                    and occupancy.date_start <= today
+                    and (not occupancy.date_end or occupancy.date_end > today)
+                )
 
     @api.depends("partner_id", "unit_id", "role")
     def _compute_display_name(self):
@@ -179,9 +181,12 @@ class PropertyOccupancy(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_end(self):
-        """End the relation today (moving out); it stays in the history."""
-        today = fields.Date.context_today(self)
-        for occupancy in self.filtered(lambda o: not o.date_end or o.date_end > today):
+        """End the relation today, the estate's day (moving out); it stays in the
+        history."""
+        for occupancy in self:
+            today = occupancy.estate_id._local_date()
+            if occupancy.date_end and occupancy.date_end <= today:
+                continue
             if occupancy.date_start >= today:
                 raise UserError(
                     self.env._(
@@ -225,9 +230,11 @@ class PropertyOccupancy(models.Model):
         """Nightly: occupancies that started or ended since the last run become current or
         history (and the owners, occupants and fee payer of their units follow). Only
         stale rows are selected, so a second run, or a run after one that was killed
-        half-way, redoes nothing."""
-        today = fields.Date.context_today(self)
-        domain = self._get_stale_current_domain(today)
+        half-way, redoes nothing. "Today" is each estate's own day."""
+        domain = Domain.OR(
+            Domain("estate_id", "in", group.ids) & self._get_stale_current_domain(today)
+            for today, group in self.env["property.estate"]._by_local_date().items()
+        )
         cron = self.env["ir.cron"]
         cron._commit_progress(remaining=self.search_count(domain))
         done = []

@@ -194,24 +194,43 @@ class TestMasterData(PropertyCommon):
 
     def test_occupancy_end_keeps_history(self):
         self.occupancy_a.with_user(self.assistant_a).action_end()
-        # the clerk's day (new_test_user gives no timezone; the demo's administrator has one)
-        self.assertEqual(
-            self.occupancy_a.date_end,
-            fields.Date.context_today(self.occupancy_a.with_user(self.assistant_a)),
-        )
+        # the estate's day, whatever the clerk's time zone
+        self.assertEqual(self.occupancy_a.date_end, self.estate_a._local_date())
         self.assertFalse(self.occupancy_a.is_current)
         self.assertTrue(self.occupancy_a.exists())
         self.assertFalse(self.unit_a1.owner_ids)
         self.assertFalse(self.unit_a1.fee_payer_id)
         self.assertEqual(self.owner_a.property_unit_count, 0)
         self.assertIn(self.occupancy_a, self.owner_a.property_occupancy_ids)
-        starting_today = self._occupancy(date_start=fields.Date.context_today(self.occupancy_a))
+        starting_today = self._occupancy(date_start=self.estate_a._local_date())
         with self.assertRaises(UserError):
             starting_today.action_end()  # the front desk's record, from _occupancy
         self.assertFalse(starting_today.date_end)
 
+    def test_occupancy_days_are_the_estates(self):
+        """At 01:30 in Shanghai (17:30 UTC the day before) the scheduled action, which has
+        no resident's time zone, ends a tenancy on its last Shanghai day; a moving-out
+        clerk in another time zone ends it on the estate's day too."""
+        with freeze_time("2026-03-01 12:00:00"):
+            leaving = self._occupancy(
+                unit_id=self.unit_a2.id,
+                partner_id=self.tenant_a.id,
+                role="tenant",
+                date_start="2025-03-01",
+                date_end="2026-03-02",
+            )
+            self.assertTrue(leaving.is_current)
+        # estate A is in Shanghai: 17:30 UTC is already 2 March there
+        with freeze_time("2026-03-01 17:30:00"):
+            self._run_cron("property_service_desk.ir_cron_occupancy_refresh_current")
+            self.assertFalse(leaving.is_current)
+            self.assertNotIn(self.tenant_a, self.unit_a2.occupant_ids)
+            self.assistant_a.tz = "Europe/London"  # still 1 March there
+            self.occupancy_a.with_user(self.assistant_a).action_end()
+            self.assertEqual(str(self.occupancy_a.date_end), "2026-03-02")
+
     def test_cron_refresh_current_is_idempotent(self):
-        today = fields.Date.context_today(self.occupancy_a)
+        today = self.estate_a._local_date()
         future = self._occupancy(date_start=today + timedelta(days=10))
         # set-up: estate B's tenant, leaving in five days
         leaving = self.env["property.occupancy"].create(

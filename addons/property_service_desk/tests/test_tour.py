@@ -6,7 +6,9 @@ from odoo.tests import HttpCase, tagged
 @tagged("post_install", "-at_install")
 class TestUnitTour(HttpCase):
     def test_register_owner_from_unit_form(self):
-        estate = self.env["property.estate"].create({"name": "Tour Estate", "code": "TOUR"})
+        estate = self.env["property.estate"].create(
+            {"name": "Tour Estate", "code": "TOUR", "tz": "Asia/Shanghai"}
+        )
         unit = self.env["property.unit"].create(
             {"code": "TOUR-1-101", "estate_id": estate.id, "area": 90.5}
         )
