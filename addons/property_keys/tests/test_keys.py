@@ -430,6 +430,19 @@ class TestKeys(PropertyCommon):
         self.assertEqual(incident.kind, "missing")
         self.assertEqual(self.pump_key.state, "lost")
 
+    def test_monthly_audit_is_the_estates_month(self):
+        """At 01:00 on 1 April in Shanghai (17:00 UTC on 31 March) the audit opened is
+        April's, once."""
+        with freeze_time(datetime(2026, 3, 31, 17, 0)):
+            self._run_cron("property_keys.ir_cron_key_audit")
+            self._run_cron("property_keys.ir_cron_key_audit")
+        audit = (
+            self.env["property.key.audit"]
+            .with_user(self.assistant_a)
+            .search([("estate_id", "=", self.estate_a.id)])
+        )
+        self.assertEqual(audit.month, date(2026, 4, 1))
+
     def test_lost_key_decision_needs_consent_and_cost_is_invoiced(self):
         finance = new_test_user(
             self.env, login="psd_key_cashier", groups="property_service_desk.group_property_finance"

@@ -469,6 +469,15 @@ class TestRenovation(PropertyCommon):
             security_check.with_user(self.engineer_a).action_done()
         security_check.with_user(self.guard).action_done()
         self.assertEqual(security_check.inspector_id, self.guard)
+        # the estate is in Shanghai: at 17:00 UTC its next day has begun, and the scheduled
+        # action plans that day's rounds and gives up the engineering check not done
+        day_two = start + timedelta(days=2)
+        with freeze_time(datetime(day_two.year, day_two.month, day_two.day) - timedelta(hours=7)):
+            self._run_cron("property_renovation.ir_cron_renovation_inspections")
+        self.assertEqual(
+            len(renovation.inspection_ids.filtered(lambda i: i.scheduled_date == day_two)), 2
+        )
+        self.assertEqual((day_one - security_check).state, "missed")
 
     def test_violation_measures(self):
         renovation = self._in_progress()

@@ -117,9 +117,28 @@ class TestEmergenciesAndFollowups(RequestCommon):
             self._run_cron(cron)
             self.assertEqual(len(ticket.message_ids), messages)
 
+    def test_deferral_counts_the_estates_days(self):
+        """Estate A is in Shanghai: 17:00 UTC is already the next day there."""
+        ticket = self._ticket()
+        with freeze_time("2026-03-04 17:00:00"):  # 5 March, 01:00 in Shanghai
+            ticket.with_user(self.assistant_a).stage_id = self.stage_deferred
+        self.assertEqual(ticket.reopen_date, date(2026, 4, 4))
+        with freeze_time("2026-04-03 17:00:00"):  # 4 April, 01:00 in Shanghai
+            self._run_cron("property_request.ir_cron_ticket_reopen_deferred")
+            self.assertEqual(ticket.stage_id, self.stage_in_progress)
+
     # ------------------------------------------------------------------
     # Follow-ups
     # ------------------------------------------------------------------
+    def test_followups_count_the_estates_days(self):
+        """A repair completed at 01:00 on 1 April in Shanghai (17:00 UTC on 31 March) is
+        an April repair, visited within 5 days of 1 April."""
+        repair = self._ticket()
+        self._complete(repair, "2026-03-31 17:00:00")
+        with freeze_time("2026-03-31 18:00:00"):
+            self._run_cron("property_request.ir_cron_ticket_plan_followups")
+        self.assertEqual(repair.followup_ids.due_date, date(2026, 4, 6))
+
     def test_repairs_all_followed_up_within_5_days_once(self):
         repairs = self._ticket() | self._ticket() | self._ticket()
         self._complete(repairs, "2026-03-10 03:00:00")
