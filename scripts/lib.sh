@@ -139,6 +139,7 @@ ensure_venv() {
     want=$(cat "$ODOO_SRC/requirements.txt" "$REPO_ROOT/requirements.txt" | sha256sum | cut -d' ' -f1)
     want="$want $ODOO_SRC recipe-1"
     if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+        ensure_runtime_setuptools
         return 0
     fi
     local py
@@ -161,7 +162,23 @@ ensure_venv() {
     # Odoo's pins constrain what the OCA wheels pull in (they require the `odoo` distribution,
     # whose loose install_requires would otherwise upgrade lxml and friends).
     "$VENV/bin/pip" install -q -r "$REPO_ROOT/requirements.txt" -c "$PROPERTY_HOME/odoo-requirements.txt"
+    ensure_runtime_setuptools
     echo "$want" >"$stamp"
+}
+
+# gevent, the live-notification (websocket) process of a server with workers, lists the
+# installed packages through setuptools' pkg_resources at start. The setuptools<70 that
+# builds some of Odoo's pins cannot read the metadata of zope.interface 8, and that process
+# then dies at start ("DistributionNotFound: zope.interface") and restarts for ever. Once
+# everything is built, the venv gets a setuptools that reads it (below 80, whose
+# deprecation notice is a warning Odoo does not silence).
+ensure_runtime_setuptools() {
+    if "$VENV/bin/python" -W ignore -c 'import pkg_resources; pkg_resources.require("gevent")' \
+        >/dev/null 2>&1; then
+        return 0
+    fi
+    log "Upgrading setuptools in $VENV so that the websocket process can start"
+    "$VENV/bin/pip" install -q "setuptools>=70,<80"
 }
 
 # Odoo configuration: the suite's addons next to Odoo's; data under PROPERTY_HOME.
@@ -186,6 +203,19 @@ setup_all() {
     write_config
 }
 
+# ensure_demo_db DB: the suite with its demo data and zh_CN in DB, created or updated.
+ensure_demo_db() {
+    local db=$1
+    if [ "$(psql -d postgres -qAtc "select 1 from pg_database where datname = '$db'")" = "1" ]; then
+        log "Updating the suite in the existing database $db"
+        odoo_bin -d "$db" -u "$SUITE_MODULES" --stop-after-init --log-level=warn
+    else
+        log "Creating the database $db with the suite, demo data and zh_CN (a few minutes)"
+        odoo_bin -d "$db" -i "$SUITE_MODULES,$DEMO_MODULES" --with-demo --load-language=zh_CN \
+            --stop-after-init --log-level=warn
+    fi
+}
+
 # odoo_bin [server options]  |  odoo_bin shell [options]  |  odoo_bin i18n export [options]
 odoo_bin() {
     local sub=()
@@ -205,6 +235,19 @@ ensure_report_tools() {
     log "Installing wkhtmltopdf and CJK fonts for the PDF reports"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf fonts-noto-cjk >/dev/null
+}
+
+# nginx, the reverse proxy of scripts/serve.sh (started by that script, not as a service).
+# Sets NGINX to its path (/usr/sbin is not in every user's PATH).
+ensure_nginx() {
+    NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+    if [ -x "$NGINX" ]; then
+        return 0
+    fi
+    log "Installing nginx for the reverse proxy"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+    NGINX=/usr/sbin/nginx
 }
 
 # Chromium drives Odoo's browser tests (tours); without it they would be skipped.

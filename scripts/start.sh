@@ -13,14 +13,7 @@ source "$(dirname "$0")/lib.sh"
 DB=${PROPERTY_DB:-property_demo}
 setup_all
 
-if [ "$(psql -d postgres -qAtc "select 1 from pg_database where datname = '$DB'")" = "1" ]; then
-    log "Updating the suite in the existing database $DB"
-    odoo_bin -d "$DB" -u "$SUITE_MODULES" --stop-after-init --log-level=warn
-else
-    log "Creating the database $DB with the suite, demo data and zh_CN (a few minutes)"
-    odoo_bin -d "$DB" -i "$SUITE_MODULES,$DEMO_MODULES" --with-demo --load-language=zh_CN \
-        --stop-after-init --log-level=warn
-fi
+ensure_demo_db "$DB"
 
 log "Odoo runs on http://localhost:${PROPERTY_HTTP_PORT:-8069} (database $DB)."
 log "Log in as admin/admin (suite administrator), assistant/assistant, supervisor/supervisor,"

@@ -6,7 +6,8 @@
 #
 # Installs what is missing (PostgreSQL, the virtual environment, Chromium for browser
 # tests), creates a database with the suite and its demo data, runs pytest-odoo with an
-# HTTP server (portal, controller and tour tests need it) and drops the database.
+# HTTP server (portal, controller and tour tests need it), then serves the database as in
+# production (scripts/serve.sh --check: workers and websocket behind the proxy) and drops it.
 # A run in which any of the suite's tests is skipped fails.
 source "$(dirname "$0")/lib.sh"
 
@@ -47,3 +48,6 @@ fi
 if grep -qE "^=+ .*[0-9]+ skipped" "$report"; then
     die "Some of the suite's tests were skipped (see the SKIPPED lines above); a run that skips tests fails."
 fi
+
+log "Serving $DB as in production (workers, websocket process, proxy) and checking it"
+"$REPO_ROOT/scripts/serve.sh" --check "$DB"

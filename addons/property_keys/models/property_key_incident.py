@@ -48,7 +48,11 @@ class PropertyKeyIncident(models.Model):
         "res.partner", string="Charged To", help="Who pays the cost, if anyone."
     )
     invoice_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, groups="account.group_account_invoice"
+        "account.move",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="account.group_account_invoice",
     )
     outcome = fields.Text()
     state = fields.Selection(

@@ -141,7 +141,11 @@ class PropertyMovein(models.Model):
     has_gas = fields.Boolean(compute="_compute_has_gas")
     # fees
     invoice_id = fields.Many2one(
-        "account.move", string="Move-in Invoice", readonly=True, copy=False
+        "account.move",
+        string="Move-in Invoice",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
     )
     invoice_payment_state = fields.Selection(related="invoice_id.payment_state")
     prepayment_recommended = fields.Monetary(

@@ -91,10 +91,12 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="What was actually done on site, compared with the request.",
     )
+    # indexed: every change of an invoice's payment state looks up its requests
     invoice_id = fields.Many2one(
         "account.move",
         copy=False,
         readonly=True,
+        index="btree_not_null",
         groups="account.group_account_invoice",
     )
     charge_state = fields.Selection(

@@ -49,7 +49,9 @@ class PropertyRenovationDeduction(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", readonly=True)
     move_id = fields.Many2one("account.move", string="Journal Entry", readonly=True)
-    invoice_id = fields.Many2one("account.move", string="Invoice for the Rest", readonly=True)
+    invoice_id = fields.Many2one(
+        "account.move", string="Invoice for the Rest", readonly=True, index="btree_not_null"
+    )
 
     _amount_positive = models.Constraint(
         "CHECK(amount > 0)", "A deduction must be a positive amount."

@@ -40,7 +40,10 @@ class PropertyViolationPenalty(models.Model):
         string="Compensation", help="Decided by the director; charged by a posted invoice."
     )
     invoice_id = fields.Many2one(
-        "account.move", readonly=True, groups="account.group_account_invoice"
+        "account.move",
+        readonly=True,
+        index="btree_not_null",
+        groups="account.group_account_invoice",
     )
 
     _amount_not_negative = models.Constraint(
