@@ -407,17 +407,22 @@ class TestKeys(PropertyCommon):
     # ------------------------------------------------------------------
     # Audits, incidents, hand-over, records
     # ------------------------------------------------------------------
-    def test_monthly_audit_turns_missing_keys_into_incidents(self):
-        self._loan(self.shop_key).action_cancel()
-        with freeze_time(date(2026, 3, 2)):
+    def _audits_opened_at(self, when):
+        """The scheduled action opens the audits twice at ``when``; the front desk's view
+        of estate A's audits."""
+        with freeze_time(when):
             self._run_cron("property_keys.ir_cron_key_audit")
             self._run_cron("property_keys.ir_cron_key_audit")
-        # the front desk counts the cabinet
-        audit = (
+        return (
             self.env["property.key.audit"]
             .with_user(self.assistant_a)
             .search([("estate_id", "=", self.estate_a.id)])
         )
+
+    def test_monthly_audit_turns_missing_keys_into_incidents(self):
+        self._loan(self.shop_key).action_cancel()
+        # the front desk counts the cabinet
+        audit = self._audits_opened_at(date(2026, 3, 2))
         self.assertEqual(len(audit), 1)
         self.assertEqual(audit.line_ids.key_id, self.pump_key | self.owner_key | self.shop_key)
         with self.assertRaises(UserError):
@@ -433,14 +438,7 @@ class TestKeys(PropertyCommon):
     def test_monthly_audit_is_the_estates_month(self):
         """At 01:00 on 1 April in Shanghai (17:00 UTC on 31 March) the audit opened is
         April's, once."""
-        with freeze_time(datetime(2026, 3, 31, 17, 0)):
-            self._run_cron("property_keys.ir_cron_key_audit")
-            self._run_cron("property_keys.ir_cron_key_audit")
-        audit = (
-            self.env["property.key.audit"]
-            .with_user(self.assistant_a)
-            .search([("estate_id", "=", self.estate_a.id)])
-        )
+        audit = self._audits_opened_at(datetime(2026, 3, 31, 17, 0))
         self.assertEqual(audit.month, date(2026, 4, 1))
 
     def test_lost_key_decision_needs_consent_and_cost_is_invoiced(self):
